@@ -1,0 +1,27 @@
+# The two commands of the README: `make run` and `make test`. Both set up first.
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO := var/demo
+
+.PHONY: setup run test lint clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml scripts/setup.sh
+	bash scripts/setup.sh
+
+run: setup
+	$(BIN)/mailroom doctor
+	$(BIN)/mailroom data synth --out $(DEMO) --n 40 --seed 1 --batches 2 --force
+	$(BIN)/mailroom data show $(DEMO)
+
+test: setup
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check mailroom tests benchmarks
+	$(BIN)/ruff format --check mailroom tests benchmarks
+	$(BIN)/mypy mailroom
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

@@ -1,0 +1,190 @@
+"""The `mailroom` command. Thin: it parses options, calls the library, prints results.
+
+This is the one place that turns MailroomError into a message and an exit code.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections import Counter
+from importlib import metadata
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from mailroom import __version__
+from mailroom.errors import MailroomError
+from mailroom.settings import Settings, load_settings
+from mailroom.taxonomy import Taxonomy, load_taxonomy
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+class Context:
+    """What every command gets: the settings, and the taxonomy read on first use."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._taxonomy: Taxonomy | None = None
+
+    @property
+    def taxonomy(self) -> Taxonomy:
+        if self._taxonomy is None:
+            self._taxonomy = load_taxonomy(self.settings.config_file("taxonomy.yaml"))
+        return self._taxonomy
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="mailroom")
+@click.option("-v", "--verbose", is_flag=True, help="Log what happens, for troubleshooting.")
+@click.pass_context
+def cli(ctx: click.Context, verbose: bool) -> None:
+    """mailroom: the digital mail room. Scan-ingest, classify, review, dispatch."""
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    ctx.obj = Context(load_settings())
+
+
+@cli.command()
+@pass_context
+def doctor(ctx: Context) -> None:
+    """Print versions of the external programs, OCR languages and fonts found."""
+    from mailroom.ingest.ocr import installed_languages, tesseract_version
+    from mailroom.synth.fonts import font_report
+
+    table = Table("component", "found", show_header=True)
+    table.add_row("mailroom", __version__)
+    table.add_row("python", sys.version.split()[0])
+    table.add_row("MAILROOM_HOME", str(ctx.settings.home.resolve()))
+    table.add_row("configs", str(ctx.settings.config_dir))
+    table.add_row("tesseract", tesseract_version())
+    table.add_row("OCR languages", ", ".join(installed_languages()))
+    table.add_row("poppler (pdftoppm)", _program_version(["pdftoppm", "-v"]))
+    for package in ("torch", "transformers", "scikit-learn", "opencv-python", "mlflow", "pytesseract", "pdf2image"):
+        table.add_row(package, _package_version(package))
+    for role, families in font_report().items():
+        table.add_row(f"fonts: {role}", ", ".join(families) or "[red]none[/red]")
+    console.print(table)
+
+
+@cli.group()
+def data() -> None:
+    """Labelled mail sets: generate synthetic mail, check and show sets."""
+
+
+@data.command()
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="Folder to write the set into.")
+@click.option("--n", "count", type=int, default=200, show_default=True, help="Number of mail items.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same set.")
+@click.option("--batches", type=int, default=0, show_default=True, help="Batch scans with PATCHT separator sheets to add under batches/.")
+@click.option("--workers", type=int, default=None, help="Processes to render with [default: one per core].")
+@click.option("--force", is_flag=True, help="Replace a set already in --out.")
+@pass_context
+def synth(ctx: Context, out: Path, count: int, seed: int, batches: int, workers: int | None, force: bool) -> None:
+    """Generate a realistic synthetic corpus of scanned inbound mail, labelled."""
+    from mailroom.synth.generate import generate, load_synth_config, plan_batches
+
+    config = load_synth_config(ctx.settings.config_file("synth.yaml"), ctx.taxonomy)
+    total = count + sum(len(job.plans) for job in plan_batches(config, max(batches, 0), seed))
+    with _progress() as progress:
+        task = progress.add_task("synthesising mail", total=total)
+        report = generate(
+            out, count, seed, config, batches=batches,
+            workers=workers if workers is not None else ctx.settings.synth.workers,
+            force=force, progress=lambda done: progress.advance(task, done),
+        )  # fmt: skip
+    rate = (report.items + report.batch_items) / report.seconds * 60
+    console.print(
+        f"wrote {report.items} items and {report.batches} batch scans ({report.batch_items} items) "
+        f"with {report.pages} pages to {out} in {report.seconds:.0f} s ({rate:.0f} items/min)"
+    )
+
+
+@data.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@pass_context
+def check(ctx: Context, folder: Path) -> None:
+    """Validate a labelled set (labels.csv, and batches/batches.csv if present)."""
+    from mailroom.dataset import BATCHES_DIR, BATCHES_FILE, read_batches, read_dataset
+
+    labelled = read_dataset(folder, ctx.taxonomy)
+    console.print(f"{folder}: {len(labelled.items)} items, all rows valid")
+    if (folder / BATCHES_DIR / BATCHES_FILE).exists():
+        entries = read_batches(folder, ctx.taxonomy)
+        console.print(f"{folder / BATCHES_DIR}: {len(entries)} items in {len({e.batch for e in entries})} batch scans, all rows valid")
+
+
+@data.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--sheet", type=click.Path(path_type=Path), default=None, help="Contact sheet PNG to write [default: FOLDER/contact_sheet.png].")
+@pass_context
+def show(ctx: Context, folder: Path, sheet: Path | None) -> None:
+    """Show a labelled set: items per doc_type and route, and a contact sheet of pages."""
+    from mailroom.dataset import read_dataset
+    from mailroom.plots import contact_sheet
+
+    labelled = read_dataset(folder, ctx.taxonomy)
+    pairs = Counter((i.doc_type, i.route) for i in labelled.items)
+    routes = [r for r in ctx.taxonomy.routes if any(route == r for _, route in pairs)]
+    table = Table("doc_type \\ route", *[r[:8] for r in routes], "total", title=f"{folder}: {len(labelled.items)} items")
+    for doc_type in ctx.taxonomy.doc_types:
+        counts = [pairs.get((doc_type, r), 0) for r in routes]
+        table.add_row(doc_type, *[str(c) if c else "·" for c in counts], str(sum(counts)))
+    console.print(table)
+    written = contact_sheet(labelled, sheet or folder / "contact_sheet.png")
+    console.print(f"contact sheet of the first pages: {written}")
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=err_console,
+    )  # fmt: skip
+
+
+def _package_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "[red]not installed[/red]"
+
+
+def _program_version(command: list[str]) -> str:
+    import subprocess
+
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return "[red]not found[/red]"
+    return (done.stdout + done.stderr).strip().splitlines()[0]
+
+
+def main() -> None:
+    """Console entry point: run the CLI, turn expected errors into one line and an exit code."""
+    try:
+        cli.main(standalone_mode=False)
+    except MailroomError as exc:
+        err_console.print(f"[bold red]error:[/bold red] {exc}", highlight=False)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        err_console.print("aborted")
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Scan-ingest: from a scanner's file to cleaned, OCR'd pages."""

@@ -1,0 +1,95 @@
+"""Configuration, loaded once at the edge and passed down.
+
+Sources, later ones winning: the defaults below, `configs/mailroom.yaml`, then
+`MAILROOM_*` environment variables (`MAILROOM_HOME`, and `MAILROOM_<SECTION>__<KEY>` for
+a key of a section, e.g. `MAILROOM_OCR__LANG=deu`). Unknown keys are an error.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from mailroom.errors import BadConfig
+
+PACKAGE_CONFIG_DIR = Path(__file__).resolve().parent.parent / "configs"
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class OcrSettings(Section):
+    lang: str = "deu"
+    psm: int = 3
+    timeout_seconds: float = 120.0
+
+
+class SynthSettings(Section):
+    workers: int = 0  # 0: one per CPU core
+
+
+class Settings(Section):
+    home: Path = Path("./var")
+    config_dir: Path = PACKAGE_CONFIG_DIR
+    ocr: OcrSettings = OcrSettings()
+    synth: SynthSettings = SynthSettings()
+
+    def path(self, *parts: str) -> Path:
+        """A path under MAILROOM_HOME."""
+        return self.home.joinpath(*parts)
+
+    def config_file(self, name: str) -> Path:
+        """A file of the configuration folder, which must exist."""
+        path = self.config_dir / name
+        if not path.is_file():
+            raise BadConfig(f"configuration file {path} is missing; restore it from the repository")
+        return path
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """Read configs/mailroom.yaml (if present) and MAILROOM_* variables into Settings.
+
+    Raises BadConfig naming the offending key or file.
+    """
+    env = os.environ if env is None else env
+    config_dir = Path(env.get("MAILROOM_CONFIG_DIR", PACKAGE_CONFIG_DIR))
+    values: dict[str, Any] = {"config_dir": config_dir}
+    config_file = config_dir / "mailroom.yaml"
+    if config_file.is_file():
+        values.update(_read_yaml_mapping(config_file))
+    for key, value in env.items():
+        if key.startswith("MAILROOM_") and key != "MAILROOM_CONFIG_DIR":
+            _set_from_env(values, key, value)
+    try:
+        return Settings.model_validate(values)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )
+        raise BadConfig(f"invalid configuration ({config_file} / MAILROOM_*): {problems}") from exc
+
+
+def _read_yaml_mapping(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise BadConfig(f"cannot read {path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise BadConfig(f"{path} must hold a mapping of settings, not {type(data).__name__}")
+    return data
+
+
+def _set_from_env(values: dict[str, Any], key: str, value: str) -> None:
+    names = key.removeprefix("MAILROOM_").lower().split("__")
+    target = values
+    for name in names[:-1]:
+        target = target.setdefault(name, {})
+        if not isinstance(target, dict):
+            raise BadConfig(f"{key}: '{name}' is not a section of the settings")
+    target[names[-1]] = value

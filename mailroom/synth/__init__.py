@@ -1,0 +1,1 @@
+"""The synthetic corpus: realistic scanned inbound mail of a Stadtverwaltung, labelled."""
