@@ -77,6 +77,87 @@ def doctor(ctx: Context) -> None:
     console.print(table)
 
 
+@cli.command()
+@click.option("--inbox", type=click.Path(path_type=Path), default=None, help="Hot folder [default: MAILROOM_HOME/inbox].")
+@click.option("--once", is_flag=True, help="Process what is there now, then exit (for cron and tests).")
+@pass_context
+def ingest(ctx: Context, inbox: Path | None, once: bool) -> None:
+    """Take the complete files from the hot folder: split, clean, OCR, archive."""
+    from mailroom.pipeline import ingest_once
+
+    if not once:
+        raise click.UsageError("say --once for a single pass, or run `mailroom watch` to keep watching")
+    settings = _with_inbox(ctx.settings, inbox)
+    db = _database(settings)
+    with _progress() as progress:
+        task = progress.add_task("OCR pages", total=None)
+        report = ingest_once(settings, db, progress=lambda done, total: progress.update(task, advance=done, total=total))
+    _print_report(report)
+
+
+@cli.command()
+@click.option("--inbox", type=click.Path(path_type=Path), default=None, help="Hot folder [default: MAILROOM_HOME/inbox].")
+@click.option("--poll", is_flag=True, help="Poll instead of inotify (for network shares).")
+@pass_context
+def watch(ctx: Context, inbox: Path | None, poll: bool) -> None:
+    """Watch the hot folder and ingest files as they arrive, until stopped (Ctrl-C)."""
+    import threading
+
+    from mailroom.pipeline import watch_inbox
+
+    settings = _with_inbox(ctx.settings, inbox)
+    db = _database(settings)
+    console.print(f"watching {settings.inbox.resolve()} ({'polling' if poll else 'inotify'}); Ctrl-C stops")
+    stop = threading.Event()
+    try:
+        watch_inbox(settings, db, stop, polling=poll, on_report=_print_report)
+    except KeyboardInterrupt:
+        stop.set()
+
+
+@cli.command()
+@click.option("--state", type=str, default=None, help="Only items in this state (received, split, ocr_done, quarantined, ...).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@pass_context
+def items(ctx: Context, state: str | None, as_json: bool) -> None:
+    """List mail items with their source file, hash, pages, state and labels."""
+    import json
+
+    from mailroom.records import ItemState
+    from mailroom.store.queries import list_items
+
+    if state is not None and state not in set(ItemState):
+        raise click.BadParameter(f"'{state}' is not one of {', '.join(ItemState)}", param_hint="--state")
+    rows = list_items(_database(ctx.settings), state)
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    table = Table("id", "source file", "pages", "state", "doc_type", "route", "note", title=f"{len(rows)} items")
+    for row in rows:
+        table.add_row(row["id"], row["source_file"], str(row["pages"]), row["state"], row.get("doc_type") or "", row.get("route") or "", row.get("reason", ""))
+    console.print(table)
+
+
+def _with_inbox(settings: Settings, inbox: Path | None) -> Settings:
+    if inbox is None:
+        return settings
+    return settings.model_copy(update={"ingest": settings.ingest.model_copy(update={"inbox": inbox})})
+
+
+def _database(settings: Settings):
+    from mailroom.store.db import open_database
+
+    return open_database(settings.database)
+
+
+def _print_report(report) -> None:
+    console.print(
+        f"{report.files} file(s) taken: {report.items} item(s), {report.pages} page(s) OCR'd, "
+        f"{report.quarantined} quarantined, {report.duplicates} duplicate(s) in {report.seconds:.1f} s"
+    )
+
+
 @cli.group()
 def data() -> None:
     """Labelled mail sets: generate synthetic mail, check and show sets."""

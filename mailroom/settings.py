@@ -30,6 +30,17 @@ class OcrSettings(Section):
     timeout_seconds: float = 120.0
 
 
+class IngestSettings(Section):
+    inbox: Path | None = None  # default: MAILROOM_HOME/inbox
+    stable_seconds: float = 2.0  # a file is taken once its size and time stop changing this long
+    poll_seconds: float = 5.0  # polling interval of `watch` where inotify is not available
+    dpi: int = 300  # rasterisation of PDFs
+    max_file_mb: float = 500.0
+    max_pages: int = 300
+    max_pixels_per_page: int = 60_000_000  # A4 at 600 dpi is 35 MP; more is an error or a bomb
+    workers: int = 0  # OCR processes; 0: one per CPU core
+
+
 class SynthSettings(Section):
     workers: int = 0  # 0: one per CPU core
 
@@ -37,12 +48,22 @@ class SynthSettings(Section):
 class Settings(Section):
     home: Path = Path("./var")
     config_dir: Path = PACKAGE_CONFIG_DIR
+    database_url: str = ""  # default: SQLite file MAILROOM_HOME/mailroom.db
     ocr: OcrSettings = OcrSettings()
+    ingest: IngestSettings = IngestSettings()
     synth: SynthSettings = SynthSettings()
 
     def path(self, *parts: str) -> Path:
         """A path under MAILROOM_HOME."""
         return self.home.joinpath(*parts)
+
+    @property
+    def inbox(self) -> Path:
+        return self.ingest.inbox or self.path("inbox")
+
+    @property
+    def database(self) -> str:
+        return self.database_url or f"sqlite:///{self.path('mailroom.db').resolve()}"
 
     def config_file(self, name: str) -> Path:
         """A file of the configuration folder, which must exist."""

@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from functools import cache
 from pathlib import Path
 
 import pytesseract
 from PIL import Image
+from pytesseract.pytesseract import run_tesseract
 
 from mailroom.errors import MissingDependency
+from mailroom.records import OcrWord, PageOcr
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
+LOW_CONFIDENCE = 60.0  # mean word confidence below which a page is flagged
 INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-deu tesseract-ocr-osd"
 
 
@@ -49,3 +53,53 @@ def ocr_text(image: Path | Image.Image, lang: str = "deu", psm: int = 3, timeout
     require_language(lang)
     source = str(image) if isinstance(image, Path) else image
     return pytesseract.image_to_string(source, lang=lang, config=f"--psm {psm}", timeout=timeout)
+
+
+def ocr_page(image_path: Path, lang: str = "deu", psm: int = 3, timeout: float = 120) -> tuple[PageOcr, bytes]:
+    """OCR one cleaned page image in a single Tesseract run that gives both its words
+    (TSV: text, confidence, box) and a searchable one-page PDF (image + text layer).
+
+    A timeout gives empty text with the flag "timeout" instead of an error, so that the
+    item goes to review rather than failing the batch.
+    """
+    require_language(lang)
+    with tempfile.TemporaryDirectory(prefix="mailroom-ocr-") as folder:
+        base = os.path.join(folder, "page")
+        config = f"--psm {psm} -c tessedit_create_tsv=1"
+        try:
+            run_tesseract(str(image_path), base, "pdf", lang, config=config, timeout=timeout)
+        except RuntimeError as exc:  # pytesseract signals its timeout this way
+            if "timeout" not in str(exc).lower():
+                raise
+            return PageOcr("", (), 0.0, ("timeout",)), b""
+        words = parse_tsv(Path(base + ".tsv").read_text(encoding="utf-8"))
+        pdf = Path(base + ".pdf").read_bytes()
+    return page_ocr(words), pdf
+
+
+def parse_tsv(tsv: str) -> tuple[OcrWord, ...]:
+    """Words of Tesseract's TSV output, each with its running line number."""
+    words, lines = [], {}
+    for row in tsv.splitlines()[1:]:
+        fields = row.split("\t")
+        if len(fields) != 12 or fields[0] != "5" or not fields[11].strip():
+            continue
+        line_key = (fields[2], fields[3], fields[4])  # block, paragraph, line
+        line = lines.setdefault(line_key, len(lines))
+        left, top, width, height = (int(v) for v in fields[6:10])
+        words.append(OcrWord(fields[11], float(fields[10]), left, top, width, height, line))
+    return tuple(words)
+
+
+def page_ocr(words: tuple[OcrWord, ...]) -> PageOcr:
+    """Text (one line per OCR line), mean word confidence and flags of a page's words."""
+    if not words:
+        return PageOcr("", (), 0.0, ("no_text",))
+    lines: dict[int, list[str]] = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word.text)
+    text = "\n".join(" ".join(line) for line in lines.values())
+    confidences = [w.confidence for w in words if w.confidence >= 0]
+    mean = sum(confidences) / len(confidences) if confidences else 0.0
+    flags = ("low_confidence",) if mean < LOW_CONFIDENCE else ()
+    return PageOcr(text, words, mean, flags)

@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy tables, the database connection, Alembic migrations."""

@@ -1,0 +1,25 @@
+"""Alembic environment: migrations run from `mailroom.store.db.open_database`, on the
+connection it hands over (or, from the alembic command line, on sqlalchemy.url)."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from mailroom.store.tables import Base
+
+config = context.config
+connection = config.attributes.get("connection")
+
+
+def run(connection) -> None:
+    context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+if connection is not None:
+    run(connection)
+else:
+    with create_engine(config.get_main_option("sqlalchemy.url")).connect() as new_connection:
+        run(new_connection)

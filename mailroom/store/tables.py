@@ -1,0 +1,93 @@
+"""The database tables. Only the store package imports these."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, dt.datetime: DateTime(timezone=True)}
+
+
+class SourceFile(Base):
+    """A file taken from the hot folder, by its SHA-256."""
+
+    __tablename__ = "source_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    original_name: Mapped[str] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(Integer)
+    claim_path: Mapped[str] = mapped_column(Text, unique=True)
+    archive_path: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    reason: Mapped[str] = mapped_column(Text, default="")  # quarantine reason
+    duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("source_files.id"), nullable=True)
+    page_count: Mapped[int] = mapped_column(Integer, default=0)
+    split_info: Mapped[dict[str, Any]] = mapped_column(default=dict)  # rasters, dpi, separators, blanks
+    received_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Item(Base):
+    """A mail item: one letter with its enclosures, cut out of a source file."""
+
+    __tablename__ = "items"
+    __table_args__ = (UniqueConstraint("source_id", "position"),)
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("source_files.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    page_count: Mapped[int] = mapped_column(Integer)
+    source_pages: Mapped[dict[str, Any]] = mapped_column(default=dict)  # {"pages": [0, 1, ...]}
+    pdf_path: Mapped[str] = mapped_column(Text, default="")
+    mean_confidence: Mapped[float | None] = mapped_column(Float, nullable=True)
+    flags: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    doc_type: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    route: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    confidence: Mapped[float | None] = mapped_column(Float, nullable=True)
+    decision: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    model_version: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Page(Base):
+    """A cleaned, OCR'd page of an item."""
+
+    __tablename__ = "pages"
+    __table_args__ = (UniqueConstraint("item_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    source_page: Mapped[int] = mapped_column(Integer)
+    rotation: Mapped[int] = mapped_column(Integer)
+    skew: Mapped[float] = mapped_column(Float)
+    image_path: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    words: Mapped[dict[str, Any]] = mapped_column()  # {"words": [[text, conf, l, t, w, h, line], ...]}
+    mean_confidence: Mapped[float] = mapped_column(Float)
+    flags: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class Event(Base):
+    """The append-only log: every state change and notable fact, with its time."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    kind: Mapped[str] = mapped_column(String(40), index=True)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("source_files.id"), nullable=True, index=True)
+    item_id: Mapped[str | None] = mapped_column(ForeignKey("items.id"), nullable=True, index=True)
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
