@@ -1,0 +1,140 @@
+"""What a synthetic mail item says: compose a labelled `MailItem` for a (doc_type, route).
+
+`compose_item` picks a topic of the route and a way of writing of the doc type, lets the
+writer draft the letter, and then adds what real mail has on top: a passing mention of
+another office's matter (~15%), extra paragraphs that carry a letter onto a second page,
+and enclosures with an "Anlagen" list (~35% of items have some).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import random
+
+from mailroom.synth.document import Document, MailItem, Paragraph
+from mailroom.synth.topics import TOPICS, Topic, topics_for
+from mailroom.synth.writers import business, citizen, official
+from mailroom.synth.writers.base import Ctx, copy_of_city_notice, evidence_doc, make_ctx
+
+WRITERS = {**citizen.WRITERS, **business.WRITERS, **official.WRITERS}
+STYLES: dict[str, tuple[str, ...]] = {dt_: tuple(ws) for dt_, ws in WRITERS.items()}
+
+# The topic attribute a doc type needs; writers for these routes pick only such topics.
+NEED = {**citizen.CORE, "bescheid": "notice", "gerichtspost": "case"}
+# Firms, not citizens, write to the procurement office.
+ROUTE_STYLES = {"beschaffung": ("formal", "terse", "email", "company")}
+LETTER_STYLES = ("formal", "structured", "lawyer", "on_behalf", "company", "experienced",
+                 "questions", "formal_notice", "information")
+
+ASIDES = (
+    "Nebenbei bemerkt: {other} läuft bei Ihnen ja auch noch.",
+    "Ich erwähne der Vollständigkeit halber, dass ich auch wegen {other} mit der Stadt in "
+    "Kontakt bin.", "Übrigens habe ich wegen {other} schon einen anderen Brief geschickt.",
+    "Die Sache mit {other} ist davon unabhängig.", "Wegen {other} hatte ich im letzten Jahr "
+    "schon einmal geschrieben, das hat aber nichts mit diesem Schreiben zu tun.",
+    "Ich beziehe außerdem Leistungen ({other}), das sollte hier aber keine Rolle spielen.",
+    "Ihre Kollegen haben mir wegen {other} schon geholfen, dafür vielen Dank.",
+)
+LONG_FILLER = (
+    "Ich möchte den Sachverhalt noch etwas ausführlicher schildern.",
+    "Ich habe mir die Sache gründlich überlegt, bevor ich Ihnen schreibe.",
+    "Bereits im vergangenen Jahr gab es eine ähnliche Situation.",
+    "Meine Familie unterstützt mich, so gut sie kann.",
+    "Ich habe mich vorher bei der Verbraucherzentrale beraten lassen.",
+    "Bitte berücksichtigen Sie auch meine gesundheitliche Lage.",
+    "Ich habe alle Schreiben sorgfältig aufbewahrt.",
+    "Die Bearbeitung hat bisher leider sehr lange gedauert.",
+    "Telefonisch habe ich niemanden erreicht, deshalb schreibe ich.",
+    "Ich bin berufstätig und kann nur selten während der Sprechzeiten kommen.",
+    "Ich hoffe auf Ihr Verständnis für meine Lage.",
+    "Falls es hilft, komme ich gern persönlich vorbei.",
+    "Eine Nachbarin hat mir geraten, alles schriftlich festzuhalten.",
+    "Ich möchte betonen, dass ich immer pünktlich gezahlt habe.",
+    "Die Angelegenheit belastet mich sehr.",
+    "Mir ist wichtig, dass die Sache ordentlich geklärt wird.",
+    "Ich danke Ihnen für Ihre Geduld beim Lesen.",
+    "Zur Vollständigkeit füge ich noch einige Angaben hinzu.",
+)
+
+
+def declared_topics(doc_type: str, route: str) -> tuple[Topic, ...]:
+    """The topics a doc type can be written about for a route (may be empty)."""
+    if doc_type == "bewerbung":
+        return tuple(t for t in topics_for(route) if t.key == "stelle")
+    if doc_type in ("rechnung", "mahnung"):
+        return tuple(t for t in topics_for(route) if t.key in business.CATALOG)
+    if doc_type == "werbung":
+        return topics_for(route)
+    return topics_for(route, NEED.get(doc_type, ""))
+
+
+def styles_for(doc_type: str, route: str) -> tuple[str, ...]:
+    """The styles usable for a pair."""
+    allowed = ROUTE_STYLES.get(route)
+    names = STYLES[doc_type]
+    return tuple(s for s in names if s in allowed) if allowed and doc_type in citizen.WRITERS \
+        else names
+
+
+def compose_item(doc_type: str, route: str, rng: random.Random,
+                 received: dt.date) -> MailItem:
+    """Write one labelled mail item about a topic of `route` in a style of `doc_type`.
+
+    All randomness comes from `rng`; the letter is dated 1-10 days before `received`.
+    Raises ValueError if no topic of the route fits the doc type (an undeclared pair).
+    """
+    topics = declared_topics(doc_type, route) if doc_type in WRITERS else ()
+    styles = styles_for(doc_type, route) if doc_type in WRITERS else ()
+    if not topics or not styles:
+        raise ValueError(f"cannot write a {doc_type!r} for route {route!r}: no fitting topic")
+    topic = rng.choice(topics)
+    style = rng.choice(styles)
+    c = make_ctx(doc_type, route, topic, rng, received)
+    letter = WRITERS[doc_type][style](c)
+    letter = _extras(c, letter, style)
+    enclosures = tuple(c.enclosures)
+    if enclosures and not letter.enclosure_list:
+        names = tuple(e.title or e.subject or "Kopie" for e in enclosures)
+        letter = dataclasses.replace(letter, enclosure_list=names)
+    return MailItem(doc_type, route, style, c.topic.key, letter, enclosures)
+
+
+def _extras(c: Ctx, letter: Document, style: str) -> Document:
+    """Add a distractor, second-page length and optional enclosures to a drafted letter."""
+    body = list(letter.body)
+    prose = [i for i, b in enumerate(body) if isinstance(b, Paragraph)]
+    citizen_prose = c.doc_type in citizen.WRITERS and letter.layout in ("letter", "note")
+    if citizen_prose and len(prose) >= 2 and c.chance(0.15 / 0.9):
+        others = [t for t in TOPICS if t.route not in (c.route, "poststelle", "beschaffung")]
+        other = c.rng.choice(others).name
+        body.insert(c.rng.choice(prose[1:]), Paragraph(c.one(ASIDES).replace("{other}", other)))
+    if citizen_prose and style in LETTER_STYLES and c.chance(0.3):
+        pool = [c.f(t) for t in (*c.topic.facts, *getattr(c.topic, NEED[c.doc_type]))
+                if isinstance(t, str)]
+        pool += list(LONG_FILLER)
+        c.rng.shuffle(pool)
+        extra = [Paragraph(" ".join(pool[i:i + c.rng.randint(1, 2)]))
+                 for i in range(0, min(len(pool), c.rng.randint(6, 14)), 1)]
+        at = prose[-1] if prose else len(body)
+        body[at:at] = extra
+    _add_enclosures(c)
+    return dataclasses.replace(letter, body=tuple(body))
+
+
+def _add_enclosures(c: Ctx) -> None:
+    """Nachreichung always carries evidence; other items sometimes copies."""
+    evidence = [c.f(e) for e in c.topic.evidence]
+    if c.doc_type == "nachreichung":
+        names = (c.s.get("enclosed") or "").split("; ")
+        names = [n for n in names if n] or evidence
+        for name in c.rng.sample(names, min(len(names), c.rng.randint(1, 2))):
+            c.enclosures.append(evidence_doc(c, name))
+        return
+    if c.enclosures or c.doc_type not in citizen.WRITERS:
+        return
+    if c.chance(0.22):
+        if c.doc_type == "widerspruch" and c.chance(0.6):
+            c.enclosures.append(copy_of_city_notice(c))
+        elif evidence:
+            c.enclosures.append(evidence_doc(c, c.rng.choice(evidence)))

@@ -1,0 +1,1 @@
+"""Writers of synthetic letters, one module per group of doc types."""
