@@ -2,7 +2,8 @@
 images through Pillow. The one module that calls poppler.
 
 `inspect_source` checks a file against the limits without decoding its pages;
-`rasterize` writes every page as a grayscale PNG into a folder.
+`rasterize` writes every page as a grayscale PGM into a folder: uncompressed, since
+compressing scanner noise into PNG costs poppler up to 15 s a page.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def inspect_source(path: Path, kind: str, dpi: int, max_pages: int, max_pixels: 
 
 
 def rasterize(path: Path, info: SourceInfo, folder: Path) -> list[Path]:
-    """Write each page as `folder/p0001.png` ... (8-bit gray); returns the paths in order.
+    """Write each page as `folder/p0001.pgm` ... (8-bit gray); returns the paths in order.
     Raises BadInput if a page cannot be decoded (truncated or damaged data)."""
     folder.mkdir(parents=True, exist_ok=True)
     if info.kind == "pdf":
@@ -58,8 +59,8 @@ def rasterize(path: Path, info: SourceInfo, folder: Path) -> list[Path]:
     try:
         with Image.open(path) as image:
             for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
-                target = folder / f"p{number:04d}.png"
-                frame.convert("L").save(target, dpi=(info.dpi, info.dpi), compress_level=1)
+                target = folder / f"p{number:04d}.pgm"
+                frame.convert("L").save(target, "PPM")
                 written.append(target)
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
         raise BadInput(f"page {len(written) + 1} cannot be decoded: {exc}") from exc
@@ -119,7 +120,7 @@ def _image_dpi(image: Image.Image) -> int:
 def _rasterize_pdf(path: Path, info: SourceInfo, folder: Path) -> list[Path]:
     try:
         produced = convert_from_path(
-            path, dpi=info.dpi, output_folder=folder, fmt="png", grayscale=True,
+            path, dpi=info.dpi, output_folder=folder, fmt="ppm", grayscale=True,
             paths_only=True, output_file="raw", timeout=POPPLER_TIMEOUT,
         )  # fmt: skip
     except (PDFPageCountError, PDFSyntaxError) as exc:
@@ -130,7 +131,7 @@ def _rasterize_pdf(path: Path, info: SourceInfo, folder: Path) -> list[Path]:
         raise BadInput(f"only {len(produced)} of {info.page_count} pages could be rendered: the PDF is damaged")
     written = []
     for number, raw in enumerate(sorted(produced), start=1):
-        target = folder / f"p{number:04d}.png"
+        target = folder / f"p{number:04d}.pgm"
         Path(raw).replace(target)
         written.append(target)
     return written

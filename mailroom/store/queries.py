@@ -35,3 +35,20 @@ def _item_dict(item: Item, source: SourceFile) -> dict[str, Any]:
     if item.doc_type is not None:
         row |= {"doc_type": item.doc_type, "route": item.route, "confidence": item.confidence, "decision": item.decision}
     return row
+
+
+def item_texts(db: Database) -> dict[str, str]:
+    """OCR text of every item, keyed by its source file's name (page texts joined)."""
+    from mailroom.store.tables import Page
+
+    query = (
+        select(SourceFile.original_name, Item.position, Page.number, Page.text)
+        .join(Item, Item.source_id == SourceFile.id)
+        .join(Page, Page.item_id == Item.id)
+        .order_by(SourceFile.original_name, Item.position, Page.number)
+    )
+    texts: dict[str, list[str]] = {}
+    with db.session() as session:
+        for name, _position, _number, text in session.execute(query):
+            texts.setdefault(name, []).append(text)
+    return {name: "\n".join(parts) for name, parts in texts.items()}

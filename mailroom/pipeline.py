@@ -1,0 +1,490 @@
+"""The state machine of scan-ingest, and its in-process runner.
+
+A file goes  claimed → split → done  (or quarantined / duplicate); each item it holds goes
+split → ocr_done. Every change is committed before the next step starts and every step
+can run again, so a process killed at any moment resumes where it stopped: nothing is
+lost and nothing becomes two items. File moves follow the database: the database says
+what should be, `settle` makes the folders agree.
+
+Only this process writes the database; the workers of the pool run the stages on files
+(`split_file`, `process_page`) and return records.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import shutil
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import cv2
+import numpy as np
+from pypdf import PdfReader, PdfWriter
+from sqlalchemy import select
+from watchdog.events import FileSystemEventHandler
+from watchdog.observers import Observer
+from watchdog.observers.polling import PollingObserver
+
+from mailroom.errors import BadInput
+from mailroom.ingest.intake import (
+    Claimed,
+    Limits,
+    StabilityWatch,
+    check_file,
+    claim,
+    describe,
+    list_candidates,
+    move_to_quarantine,
+    recover_claims,
+    release_claim,
+    safe_name,
+    sha256_file,
+)
+from mailroom.ingest.pages import SourceInfo, inspect_source, rasterize
+from mailroom.ingest.read import read_page, write_atomically, write_png
+from mailroom.ingest.separate import classify_page, read_page_signal, split_pages
+from mailroom.records import ItemState, OcrWord, PageOcr, ProcessedPage, SourceState
+from mailroom.settings import Settings
+from mailroom.store.db import Database
+from mailroom.store.tables import Event, Item, Page, SourceFile
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]  # (pages just finished, pages known so far)
+SUFFIX_BY_KIND = {"pdf": ".pdf", "tiff": ".tif", "png": ".png", "jpeg": ".jpg"}
+
+
+@dataclass(frozen=True)
+class Folders:
+    """Where an installation keeps its files, all under MAILROOM_HOME."""
+
+    home: Path
+    inbox: Path
+
+    @classmethod
+    def of(cls, settings: Settings) -> Folders:
+        return cls(settings.home.resolve(), settings.inbox.resolve())
+
+    @property
+    def claimed(self) -> Path:
+        return self.home / "work" / "claimed"
+
+    @property
+    def work(self) -> Path:
+        return self.home / "work"
+
+    @property
+    def originals(self) -> Path:
+        return self.home / "archive" / "originals"
+
+    @property
+    def pdfs(self) -> Path:
+        return self.home / "archive" / "pdf"
+
+    @property
+    def quarantine(self) -> Path:
+        return self.home / "quarantine"
+
+    def rel(self, path: Path) -> str:
+        return str(path.relative_to(self.home))
+
+
+@dataclass
+class IngestReport:
+    files: int = 0
+    duplicates: int = 0
+    quarantined: int = 0
+    items: int = 0
+    pages: int = 0
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class SplitResult:
+    """What a worker found in a claimed file: its pages and how they form items."""
+
+    source_id: int
+    info: SourceInfo | None
+    rasters: tuple[str, ...] = ()
+    items: tuple[tuple[int, ...], ...] = ()
+    separators: tuple[int, ...] = ()
+    blanks: tuple[int, ...] = ()
+    reason: str = ""  # why the file goes to quarantine; "" if it does not
+
+
+@dataclass(frozen=True)
+class PageJob:
+    item_id: str
+    number: int
+    source_page: int
+    raster: str  # absolute path of the page as rasterised
+    dpi: int
+    out_dir: str
+    lang: str
+    psm: int
+    timeout: float
+    embedded_text: str | None = None
+
+
+@dataclass
+class _Run:
+    """Bookkeeping of one pass: pages finished per item, and pages expected."""
+
+    expected: dict[str, int] = field(default_factory=dict)
+    done: dict[str, list[ProcessedPage]] = field(default_factory=dict)
+    report: IngestReport = field(default_factory=IngestReport)
+
+
+def ingest_once(settings: Settings, db: Database, watch: StabilityWatch | None = None, progress: Progress | None = None) -> IngestReport:
+    """Take every complete file from the inbox and bring it, and anything an earlier
+    process left unfinished, to items with OCR'd pages (or to quarantine)."""
+    started = time.perf_counter()
+    folders = Folders.of(settings)
+    for folder in (folders.inbox, folders.claimed, folders.originals, folders.pdfs, folders.quarantine):
+        folder.mkdir(parents=True, exist_ok=True)
+    if watch is None:  # a single pass: look twice, stable_seconds apart
+        watch = StabilityWatch(settings.ingest.stable_seconds)
+        if watch.stable_seconds > 0 and watch.ready(list_candidates(folders.inbox)) == [] and list_candidates(folders.inbox):
+            time.sleep(watch.stable_seconds)
+    run = _Run()
+    claims = recover_claims(folders.claimed)
+    for path in watch.ready(list_candidates(folders.inbox)):
+        try:
+            claims.append(claim(path, folders.claimed, folders.inbox))
+        except FileNotFoundError:  # taken away while we looked
+            continue
+    for claimed in claims:
+        register(db, folders, claimed, _limits(settings), run.report)
+    settle(db, folders)
+    _process(db, folders, settings, run, progress)
+    settle(db, folders)
+    run.report.seconds = time.perf_counter() - started
+    return run.report
+
+
+def register(db: Database, folders: Folders, claimed: Claimed, limits: Limits, report: IngestReport) -> None:
+    """Record a claimed file: as a duplicate of an earlier one, as quarantined, or as claimed."""
+    record = describe(claimed, folders.home)
+    with db.session() as session:
+        if session.scalar(select(SourceFile.id).where(SourceFile.claim_path == record.claim_path)):
+            return  # registered before a crash
+        report.files += 1
+        source = SourceFile(
+            sha256=record.sha256, original_name=record.original_name, size=record.size,
+            claim_path=record.claim_path, state=SourceState.CLAIMED, reason="", page_count=0, split_info={},
+        )  # fmt: skip
+        earlier = session.scalar(
+            select(SourceFile).where(SourceFile.sha256 == record.sha256, SourceFile.state != SourceState.DUPLICATE)
+            .order_by(SourceFile.id).limit(1)
+        )  # fmt: skip
+        if earlier is not None:
+            source.state, source.duplicate_of = SourceState.DUPLICATE, earlier.id
+            session.add(source)
+            session.flush()
+            _event(session, "duplicate", source, detail={"of": earlier.id, "name": record.original_name})
+            report.duplicates += 1
+            return
+        session.add(source)
+        session.flush()
+        _event(session, "received", source, detail={"name": record.original_name, "sha256": record.sha256})
+        reason = check_file(claimed.path, claimed.original_name, limits)
+        if reason:
+            _quarantine_rows(session, source, reason)
+            report.quarantined += 1
+
+
+def settle(db: Database, folders: Folders) -> None:
+    """Make the folders agree with the database: release or quarantine claimed files whose
+    source is finished, and archive the originals of claimed sources."""
+    with db.session() as session:
+        sources = session.scalars(select(SourceFile).where(SourceFile.state != SourceState.SPLIT)).all()
+    for source in sources:
+        path = folders.home / source.claim_path
+        claimed = Claimed(path, source.original_name)
+        if source.state == SourceState.DONE:
+            shutil.rmtree(folders.work / f"src-{source.id}", ignore_errors=True)
+        if not (path.exists() or path.is_symlink()):
+            path.with_suffix(".json").unlink(missing_ok=True)
+            continue
+        if source.state == SourceState.QUARANTINED:
+            move_to_quarantine(path, _quarantine_target(folders, source), source.original_name, source.reason)
+            path.with_suffix(".json").unlink(missing_ok=True)
+        elif source.state in (SourceState.DUPLICATE, SourceState.DONE):
+            release_claim(claimed)
+
+
+def _process(db: Database, folders: Folders, settings: Settings, run: _Run, progress: Progress | None) -> None:
+    """Split claimed files and OCR split items on a pool of processes, recording each result."""
+    with db.session() as session:
+        to_split = session.scalars(select(SourceFile).where(SourceFile.state == SourceState.CLAIMED)).all()
+        to_ocr = session.scalars(select(Item).where(Item.state == ItemState.SPLIT)).all()
+        sources = {s.id: s for s in session.scalars(select(SourceFile).where(SourceFile.id.in_({i.source_id for i in to_ocr})))}
+    if not to_split and not to_ocr:
+        return
+    workers = settings.ingest.workers or os.cpu_count() or 1
+    with ProcessPoolExecutor(workers, initializer=_init_worker) as pool:
+        pending: dict[Future, tuple[str, object]] = {}
+        for source in to_split:
+            _archive_original(db, folders, source)
+            job = (source.id, str(folders.home / source.claim_path), _kind(source), folders.work / f"src-{source.id}", settings)
+            pending[pool.submit(split_file, *job)] = ("split", source.id)
+        for item in to_ocr:
+            _submit_pages(pool, pending, run, folders, settings, sources[item.source_id], item)
+        while pending:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                kind, key = pending.pop(future)
+                if future.exception() is not None:
+                    _record_failure(db, kind, key, future.exception())
+                elif kind == "split":
+                    _record_split(db, folders, settings, future, run, pool, pending)
+                else:
+                    _record_page(db, folders, future, key, run, progress)
+
+
+def split_file(source_id: int, path: str, kind: str, raster_dir: Path, settings: Settings) -> SplitResult:
+    """Worker: check the file, rasterise its pages, find separator sheets and blank pages."""
+    ingest = settings.ingest
+    try:
+        info = inspect_source(Path(path), kind, ingest.dpi, ingest.max_pages, ingest.max_pixels_per_page)
+        shutil.rmtree(raster_dir, ignore_errors=True)
+        rasters = rasterize(Path(path), info, raster_dir)
+        kinds = [classify_page(read_page_signal(_gray(r), info.dpi)) for r in rasters]
+    except BadInput as exc:
+        return SplitResult(source_id, None, reason=str(exc))
+    split = split_pages(kinds)
+    if not split.items:
+        return SplitResult(source_id, info, reason=f"none of its {len(rasters)} pages has content (blank pages or separator sheets only)")
+    return SplitResult(source_id, info, tuple(map(str, rasters)), split.items, split.separators, split.blanks)
+
+
+def process_page(job: PageJob) -> ProcessedPage:
+    """Worker: make a page upright and straight, OCR it, write its searchable PDF page."""
+    out_dir = Path(job.out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    image_path = out_dir / f"{job.number:03d}_clean.png"
+    pdf_path = out_dir / f"{job.number:03d}.pdf"
+    gray = _gray(Path(job.raster))
+    if job.embedded_text is not None:  # a born-digital page: its own text is better than OCR
+        write_png(gray, image_path, job.dpi)
+        return ProcessedPage(job.item_id, job.number, job.source_page, 0, 0.0, str(image_path), _embedded(job.embedded_text))
+    cleaned, ocr, pdf = read_page(gray, job.dpi, image_path, job.lang, job.psm, job.timeout)
+    if pdf:
+        write_atomically(pdf_path, pdf)
+    return ProcessedPage(
+        job.item_id, job.number, job.source_page, cleaned.rotation, cleaned.skew, str(image_path), ocr,
+        str(pdf_path) if pdf else "",
+    )  # fmt: skip
+
+
+def _record_split(db, folders, settings, future, run, pool, pending) -> None:
+    result: SplitResult = future.result()
+    with db.session() as session:
+        source = session.get(SourceFile, result.source_id)
+        if result.reason:
+            _quarantine_rows(session, source, result.reason)
+            run.report.quarantined += 1
+            return
+        source.state, source.page_count = SourceState.SPLIT, result.info.page_count
+        source.split_info = {
+            "rasters": list(result.rasters), "dpi": result.info.dpi, "embedded_text": list(result.info.embedded_text),
+            "separators": list(result.separators), "blanks": list(result.blanks),
+        }  # fmt: skip
+        items = []
+        for position, pages in enumerate(result.items, start=1):
+            item = Item(
+                id=_item_id(source, position), source_id=source.id, position=position, state=ItemState.SPLIT,
+                page_count=len(pages), source_pages={"pages": list(pages)}, flags={},
+            )  # fmt: skip
+            session.add(item)
+            items.append(item)
+        session.flush()
+        _event(session, "split", source, detail={"items": len(items), "separators": list(result.separators), "blanks": list(result.blanks)})
+        detached = (source, items)
+    run.report.items += len(detached[1])
+    for item in detached[1]:
+        _submit_pages(pool, pending, run, folders, settings, detached[0], item)
+
+
+def _submit_pages(pool, pending, run: _Run, folders: Folders, settings: Settings, source: SourceFile, item: Item) -> None:
+    rasters, embedded = source.split_info["rasters"], source.split_info["embedded_text"]
+    run.expected[item.id] = item.page_count
+    run.done[item.id] = []
+    for number, source_page in enumerate(item.source_pages["pages"], start=1):
+        job = PageJob(
+            item.id, number, source_page, rasters[source_page], source.split_info["dpi"],
+            str(folders.work / item.id), settings.ocr.lang, settings.ocr.psm, settings.ocr.timeout_seconds,
+            embedded[source_page] if embedded else None,
+        )  # fmt: skip
+        pending[pool.submit(process_page, job)] = ("page", item.id)
+
+
+def _record_page(db: Database, folders: Folders, future: Future, item_id: str, run: _Run, progress: Progress | None) -> None:
+    page: ProcessedPage = future.result()
+    pages = run.done[item_id]
+    pages.append(page)
+    run.report.pages += 1
+    if progress:
+        progress(1, sum(run.expected.values()))
+    if len(pages) < run.expected[item_id]:
+        return
+    pages.sort(key=lambda p: p.number)
+    pdf_path = folders.pdfs / f"{item_id}.pdf"
+    with db.session() as session:
+        item = session.get(Item, item_id)
+        original = folders.home / session.get(SourceFile, item.source_id).archive_path
+        _write_searchable_pdf(pages, pdf_path, original)
+        for old in session.scalars(select(Page).where(Page.item_id == item_id)):
+            session.delete(old)  # a retry after a crash replaces, never doubles
+        session.flush()
+        for p in pages:
+            session.add(_page_row(folders, p))
+        confidences = [p.ocr.mean_confidence for p in pages if p.ocr.words]
+        item.mean_confidence = sum(confidences) / len(confidences) if confidences else 0.0
+        item.flags = {"pages": {str(p.number): list(p.ocr.flags) for p in pages if p.ocr.flags}}
+        item.pdf_path, item.state = folders.rel(pdf_path), ItemState.OCR_DONE
+        _event(session, "ocr_done", item=item, detail={"pages": len(pages), "mean_confidence": round(item.mean_confidence, 1)})
+        _finish_source_if_done(session, folders, item.source_id)
+
+
+def _record_failure(db: Database, kind: str, key: object, error: BaseException) -> None:
+    """A stage that raised: a file goes to quarantine with the error, an item to failed."""
+    log.error("%s %s failed: %r", kind, key, error)
+    with db.session() as session:
+        if kind == "split":
+            _quarantine_rows(session, session.get(SourceFile, key), f"could not be processed: {error!r}")
+        else:
+            item = session.get(Item, key)
+            item.state, item.flags = ItemState.FAILED, {**item.flags, "error": repr(error)}
+            _event(session, "failed", item=item, detail={"error": repr(error)})
+
+
+def _finish_source_if_done(session, folders: Folders, source_id: int) -> None:
+    open_items = session.scalar(select(Item.id).where(Item.source_id == source_id, Item.state == ItemState.SPLIT).limit(1))
+    if open_items is None:
+        source = session.get(SourceFile, source_id)
+        source.state = SourceState.DONE  # settle() then releases the claim and the page rasters
+        _event(session, "done", source)
+
+
+def _write_searchable_pdf(pages: list[ProcessedPage], target: Path, original: Path) -> None:
+    """The item's archival copy: OCR'd pages (image + text layer) in order; pages of a
+    born-digital PDF are taken from the original, which is searchable already."""
+    writer = PdfWriter()
+    for page in pages:
+        if page.pdf_path:
+            writer.append(PdfReader(page.pdf_path))
+        elif original.suffix == ".pdf":
+            writer.add_page(PdfReader(original).pages[page.source_page])
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    write_atomically(target, buffer.getvalue())
+
+
+def _archive_original(db: Database, folders: Folders, source: SourceFile) -> None:
+    """Keep the original byte for byte under its SHA-256 before anything else happens."""
+    target = folders.originals / source.sha256[:2] / (source.sha256 + SUFFIX_BY_KIND.get(_kind(source), ""))
+    if not target.exists() or sha256_file(target) != source.sha256:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(target.name + ".part")
+        shutil.copyfile(folders.home / source.claim_path, temporary)
+        os.replace(temporary, target)
+    if source.archive_path != folders.rel(target):
+        with db.session() as session:
+            session.get(SourceFile, source.id).archive_path = folders.rel(target)
+
+
+def _quarantine_rows(session, source: SourceFile, reason: str) -> None:
+    """Record a file as quarantined: its source row, one item standing for it, an event."""
+    source.state, source.reason = SourceState.QUARANTINED, reason
+    for item in session.scalars(select(Item).where(Item.source_id == source.id)):
+        session.delete(item)
+    session.flush()
+    item = Item(
+        id=_item_id(source, 1), source_id=source.id, position=1, state=ItemState.QUARANTINED,
+        page_count=0, source_pages={"pages": []}, flags={"reason": reason},
+    )  # fmt: skip
+    session.add(item)
+    session.flush()
+    _event(session, "quarantined", source, item, detail={"reason": reason})
+
+
+def _quarantine_target(folders: Folders, source: SourceFile) -> Path:
+    return folders.quarantine / f"{Path(source.claim_path).name[:12]}-{safe_name(source.original_name)}"
+
+
+def _event(session, kind: str, source: SourceFile | None = None, item: Item | None = None, detail: dict | None = None) -> None:
+    source_id = source.id if source is not None else (item.source_id if item is not None else None)
+    session.add(Event(kind=kind, source_id=source_id, item_id=item.id if item is not None else None, detail=detail or {}))
+
+
+def _page_row(folders: Folders, page: ProcessedPage) -> Page:
+    words = [[w.text, round(w.confidence, 1), w.left, w.top, w.width, w.height, w.line] for w in page.ocr.words]
+    return Page(
+        item_id=page.item_id, number=page.number, source_page=page.source_page, rotation=page.rotation,
+        skew=round(page.skew, 2), image_path=folders.rel(Path(page.image_path)), text=page.ocr.text,
+        words={"words": words}, mean_confidence=page.ocr.mean_confidence, flags={"flags": list(page.ocr.flags)},
+    )  # fmt: skip
+
+
+def _embedded(text: str) -> PageOcr:
+    words = tuple(OcrWord(w, 100.0, 0, 0, 0, 0, 0) for w in text.split())
+    return PageOcr(text, words, 100.0, ("embedded_text",))
+
+
+def _item_id(source: SourceFile, position: int) -> str:
+    return f"{source.sha256[:16]}-{position}"
+
+
+def _kind(source: SourceFile) -> str:
+    suffix = Path(source.original_name).suffix.lower()
+    return {".pdf": "pdf", ".tif": "tiff", ".tiff": "tiff", ".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg"}.get(suffix, "")
+
+
+def _limits(settings: Settings) -> Limits:
+    ingest = settings.ingest
+    return Limits(int(ingest.max_file_mb * 1e6), ingest.max_pages, ingest.max_pixels_per_page)
+
+
+def _gray(path: Path) -> np.ndarray:
+    return cv2.imread(str(path), cv2.IMREAD_GRAYSCALE)
+
+
+def _init_worker() -> None:
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    cv2.setNumThreads(1)
+
+
+def watch_inbox(
+    settings: Settings, db: Database, stop: threading.Event, polling: bool = False,
+    on_report: Callable[[IngestReport], None] | None = None,
+) -> None:  # fmt: skip
+    """Run ingest passes until `stop` is set: on every change in the inbox (inotify through
+    watchdog; `polling` for network shares, where inotify sees nothing), and every few
+    seconds anyway so that files still being written are taken once they stand still."""
+    folders = Folders.of(settings)
+    folders.inbox.mkdir(parents=True, exist_ok=True)
+    wake = threading.Event()
+    handler = FileSystemEventHandler()
+    handler.on_any_event = lambda _event: wake.set()  # type: ignore[method-assign]
+    observer = PollingObserver(timeout=settings.ingest.poll_seconds) if polling else Observer()
+    observer.schedule(handler, str(folders.inbox), recursive=True)
+    observer.start()
+    watch = StabilityWatch(settings.ingest.stable_seconds)
+    pause = min(settings.ingest.poll_seconds, max(settings.ingest.stable_seconds, 0.5))
+    try:
+        while not stop.is_set():
+            report = ingest_once(settings, db, watch)
+            if on_report and report.files:
+                on_report(report)
+            wake.wait(pause)
+            wake.clear()
+    finally:
+        observer.stop()
+        observer.join()

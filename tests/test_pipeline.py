@@ -1,0 +1,141 @@
+"""Scan-ingest end to end: synthetic batch scans and bad files in, items and quarantine out."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from badfiles import EXPECTED_REASON, write_bad_files
+from mailroom.dataset import read_batches, read_dataset
+from mailroom.ingest.intake import sha256_file
+from mailroom.metrics import char_accuracy
+from mailroom.pipeline import ingest_once
+from mailroom.records import ItemState, SourceState
+from mailroom.settings import PACKAGE_CONFIG_DIR, load_settings
+from mailroom.store.db import open_database
+from mailroom.store.queries import list_items
+from mailroom.store.tables import Item, Page, SourceFile
+from mailroom.synth.generate import generate, load_synth_config
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory, taxonomy) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    generate(folder, 5, seed=5, config=load_synth_config(PACKAGE_CONFIG_DIR / "synth.yaml", taxonomy), batches=2)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory, corpus, taxonomy):
+    home = tmp_path_factory.mktemp("home")
+    inbox = home / "inbox"
+    inbox.mkdir()
+    for batch in (corpus / "batches").glob("batch_*"):
+        shutil.copy(batch, inbox / batch.name)
+    for item in read_dataset(corpus, taxonomy).items:
+        shutil.copy(corpus / item.path, inbox / Path(item.path).name)
+    first = read_dataset(corpus, taxonomy).items[0]
+    shutil.copy(corpus / first.path, inbox / ("Kopie von " + Path(first.path).name))  # dropped twice
+    write_bad_files(inbox / "scanner 2")
+    env = {"MAILROOM_HOME": str(home), "MAILROOM_INGEST__STABLE_SECONDS": "0", "MAILROOM_INGEST__WORKERS": "2"}
+    settings = load_settings(env=env)
+    db = open_database(settings.database)
+    report = ingest_once(settings, db)
+    return home, env, db, report
+
+
+def _items_by_source(db) -> dict[str, list[Item]]:
+    with db.session() as session:
+        rows = session.execute(select(Item, SourceFile).join(SourceFile).order_by(Item.position)).all()
+    by_source = defaultdict(list)
+    for item, source in rows:
+        by_source[source.original_name].append(item)
+    return by_source
+
+
+def _text(db, item_id: str) -> str:
+    with db.session() as session:
+        return "\n".join(session.scalars(select(Page.text).where(Page.item_id == item_id).order_by(Page.number)))
+
+
+def test_batches_split_into_their_items_without_separator_and_blank_pages(ingested, corpus, taxonomy) -> None:
+    _, _, db, _ = ingested
+    by_source = _items_by_source(db)
+    entries = read_batches(corpus, taxonomy)
+    for batch in {e.batch for e in entries}:
+        expected = [e for e in entries if e.batch == batch]
+        items = by_source[batch]
+        assert [i.page_count for i in items] == [e.pages for e in expected], batch
+        assert all(i.state == ItemState.OCR_DONE for i in items)
+        scores = [char_accuracy(e.extra["text"], _text(db, i.id)) for e, i in zip(expected, items, strict=True)]
+        assert min(scores) > 0.6 and statistics.mean(scores) > 0.8, scores  # the right pages, upright
+
+
+def test_single_items_are_one_item_each_with_upright_readable_pages(ingested, corpus, taxonomy) -> None:
+    _, _, db, _ = ingested
+    by_source = _items_by_source(db)
+    scores = []
+    for labelled in read_dataset(corpus, taxonomy).items:
+        (item,) = by_source[Path(labelled.path).name]
+        assert item.page_count == int(labelled.extra["pages"])
+        scores.append(char_accuracy(labelled.text or "", _text(db, item.id)))
+    assert min(scores) > 0.5 and statistics.mean(scores) > 0.75, scores  # upright (upside down reads as ~0)
+
+
+def test_every_bad_file_is_quarantined_once_with_its_reason(ingested) -> None:
+    home, _, db, report = ingested
+    quarantined = {Path(row["source_file"]).name: row for row in list_items(db, "quarantined")}
+    assert len(quarantined) == len(EXPECTED_REASON) == report.quarantined
+    names = {p.name: kind for kind, p in write_bad_files(home / "names-only").items()}
+    for name, kind in names.items():
+        assert EXPECTED_REASON[kind] in quarantined[name]["reason"], (kind, quarantined[name]["reason"])
+    kept = [p for p in (home / "quarantine").iterdir() if not p.name.endswith(".reason.txt")]
+    assert len(kept) == len(EXPECTED_REASON)
+    for path in kept:
+        reason = Path(str(path) + ".reason.txt").read_text(encoding="utf-8")
+        assert reason.splitlines()[0].startswith("scanner 2/")
+
+
+def test_the_same_file_twice_is_one_item_and_a_noted_duplicate(ingested) -> None:
+    _, _, db, report = ingested
+    assert report.duplicates == 1
+    with db.session() as session:
+        duplicate = session.scalar(select(SourceFile).where(SourceFile.state == SourceState.DUPLICATE))
+        original = session.get(SourceFile, duplicate.duplicate_of)
+        assert duplicate.sha256 == original.sha256
+        assert session.scalar(select(Item).where(Item.source_id == duplicate.id)) is None
+
+
+def test_originals_are_archived_by_hash_and_items_get_searchable_pdfs(ingested) -> None:
+    home, _, db, _ = ingested
+    assert list((home / "inbox").rglob("*.*")) == []
+    assert list((home / "work" / "claimed").iterdir()) == []
+    with db.session() as session:
+        sources = session.scalars(select(SourceFile).where(SourceFile.state == SourceState.DONE)).all()
+        items = session.scalars(select(Item).where(Item.state == ItemState.OCR_DONE)).all()
+    for source in sources:
+        assert sha256_file(home / source.archive_path) == source.sha256
+    for item in items:
+        text = subprocess.run(["pdftotext", str(home / item.pdf_path), "-"], capture_output=True, text=True).stdout
+        assert len(text.split()) > 10 and _text(db, item.id).split()[0] in text
+
+
+def test_items_command_lists_quarantined_files_as_json(ingested) -> None:
+    _, env, _, _ = ingested
+    done = subprocess.run(
+        [sys.executable, "-m", "mailroom.cli", "items", "--state", "quarantined", "--json"],
+        capture_output=True, text=True, env={**env, "PATH": "/usr/bin:/bin"}, check=True,
+    )  # fmt: skip
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(rows) == len(EXPECTED_REASON)
+    assert all(row["state"] == "quarantined" and row["reason"] and len(row["sha256"]) == 64 for row in rows)
