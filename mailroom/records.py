@@ -6,6 +6,7 @@ new ones; the pipeline stores them.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
@@ -97,3 +98,61 @@ class SourceRecord:
     size: int
     claim_path: str  # relative to MAILROOM_HOME
     extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class HeadPrediction:
+    """What one head (doc_type or route) of a classifier says about an item."""
+
+    label: str
+    probability: float  # calibrated probability of `label`
+    top: tuple[tuple[str, float], ...]  # the three most probable labels, most probable first
+    threshold: float  # the head's threshold for going straight through
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """The classification of one mail item and the decision taken on it.
+
+    `decision` is "auto" (straight through) or "review" (a person must see it);
+    `decided_by` is "model" or "rules" (which of them fixed the route); `reason` says why.
+    """
+
+    doc_type: HeadPrediction
+    route: HeadPrediction
+    decision: str
+    reason: str
+    decided_by: str
+    metadata: dict[str, object] = field(default_factory=dict)  # sender, date, references, ...
+    model_version: str = ""
+
+    @property
+    def confidence(self) -> float:
+        """The lower of the two heads' probabilities."""
+        return min(self.doc_type.probability, self.route.probability)
+
+
+class DeliveryOutcome(enum.StrEnum):
+    """What one dispatch pass did with an item's delivery."""
+
+    DELIVERED = "delivered"
+    FAILED = "failed"  # will be tried again after a backoff
+    DEAD_LETTER = "dead_letter"  # given up; an admin can retry
+    WAITING = "waiting"  # not due yet, or another process holds it
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """The delivery of an item to its office through one connector target."""
+
+    item_id: str
+    route: str
+    connector: str  # "folder", "email", "webhook"
+    target: str  # "<connector>:<folder, addresses or URL>"
+    key: str  # idempotency key the receiver sees
+    attempts: int
+    outcome: DeliveryOutcome
+    error: str = ""
+    receipt: str = ""
+    next_attempt_at: dt.datetime | None = None
+    delivered_at: dt.datetime | None = None

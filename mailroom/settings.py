@@ -45,6 +45,28 @@ class SynthSettings(Section):
     workers: int = 0  # 0: one per CPU core
 
 
+class ClassifySettings(Section):
+    model: str = ""  # model reference; "": the promoted model, else the committed models/default
+    target_precision: float = 0.98  # precision of auto-routed items that thresholds are chosen for
+    tracking_uri: str = ""  # MLflow tracking store; "": SQLite under MAILROOM_HOME
+    registered_model: str = "mailroom-classifier"
+    ocr_workers: int = 2  # processes that OCR labelled sets for training and evaluation
+
+
+class DispatchSettings(Section):
+    max_attempts: int = 8  # then the item goes to the dead-letter list
+    backoff_base_seconds: float = 30.0  # wait after the first failure; doubled after each next one
+    backoff_cap_seconds: float = 3600.0
+    timeout_seconds: float = 30.0  # per network operation of a connector
+    poll_seconds: float = 10.0  # pause between passes of the dispatch loop
+    smtp_host: str = "localhost"
+    smtp_port: int = 25
+    smtp_starttls: bool = False
+    smtp_user: str = ""
+    smtp_password: str = ""  # give it as MAILROOM_DISPATCH__SMTP_PASSWORD, not in a file
+    sender: str = "mailroom@localhost"
+
+
 class Settings(Section):
     home: Path = Path("./var")
     config_dir: Path = PACKAGE_CONFIG_DIR
@@ -52,6 +74,8 @@ class Settings(Section):
     ocr: OcrSettings = OcrSettings()
     ingest: IngestSettings = IngestSettings()
     synth: SynthSettings = SynthSettings()
+    dispatch: DispatchSettings = DispatchSettings()
+    classify: ClassifySettings = ClassifySettings()
 
     def path(self, *parts: str) -> Path:
         """A path under MAILROOM_HOME."""

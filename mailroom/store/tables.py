@@ -91,3 +91,25 @@ class Event(Base):
     source_id: Mapped[int | None] = mapped_column(ForeignKey("source_files.id"), nullable=True, index=True)
     item_id: Mapped[str | None] = mapped_column(ForeignKey("items.id"), nullable=True, index=True)
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class Delivery(Base):
+    """One delivery of an item to one target of its route. The row exists before the first
+    attempt, so attempts, backoff and the idempotency key survive a crash."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (UniqueConstraint("item_id", "target"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), index=True)
+    route: Mapped[str] = mapped_column(String(40))
+    connector: Mapped[str] = mapped_column(String(20))
+    target: Mapped[str] = mapped_column(Text)  # "<connector>:<folder, addresses or URL>"
+    idempotency_key: Mapped[str] = mapped_column(String(120), unique=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[dt.datetime | None] = mapped_column(nullable=True, index=True)  # None: due now
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    receipt: Mapped[str] = mapped_column(Text, default="")  # what the receiver answered
+    delivered_at: Mapped[dt.datetime | None] = mapped_column(nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -97,7 +97,7 @@ def compose_item(doc_type: str, route: str, rng: random.Random,
     if enclosures and not letter.enclosure_list:
         names = tuple(e.title or e.subject or "Kopie" for e in enclosures)
         letter = dataclasses.replace(letter, enclosure_list=names)
-    return MailItem(doc_type, route, style, c.topic.key, letter, enclosures)
+    return MailItem(doc_type, route, style, c.topic.key, letter, enclosures, received)
 
 
 def _extras(c: Ctx, letter: Document, style: str) -> Document:

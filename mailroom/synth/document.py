@@ -93,6 +93,7 @@ class MailItem:
     topic: str  # which topic of the route the item is about
     letter: Document
     enclosures: tuple[Document, ...] = field(default=())
+    received: dt.date | None = None  # the day the city got it (the receipt stamp's date)
 
     @property
     def sender(self) -> Party:

@@ -189,3 +189,13 @@ def load(path: str, size_px: int) -> ImageFont.FreeTypeFont:
 def font(family: Family, size_px: int, weight: Weight = "regular") -> ImageFont.FreeTypeFont:
     """`family` in `weight` at `size_px` pixels (cached)."""
     return load(family.path(weight), size_px)
+
+
+def font_report() -> dict[str, list[str]]:
+    """The installed families per role, for `mailroom doctor`."""
+    roles: dict[str, list[str]] = {}
+    for family in CATALOGUE:
+        roles.setdefault(family.role, [])
+        if family.installed:
+            roles[family.role].append(family.name)
+    return roles

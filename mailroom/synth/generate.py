@@ -25,7 +25,6 @@ from PIL import Image
 
 from mailroom.dataset import (
     BATCHES_DIR,
-    BATCHES_FILE,
     LABELS_FILE,
     BatchEntry,
     LabelledItem,

@@ -27,7 +27,7 @@ from mailroom.synth import barcodes, fonts
 from mailroom.synth import layout_blocks as blocks
 from mailroom.synth import layout_marks as marks
 from mailroom.synth import layout_parts as parts
-from mailroom.synth.document import Document, Fields, MailItem
+from mailroom.synth.document import Fields, MailItem
 from mailroom.synth.layout_canvas import INK, Flow, Page, Wobble
 from mailroom.synth.layout_style import Ctx, draw_style
 
@@ -45,10 +45,11 @@ class RenderedPage:
 def render_item(item: MailItem, rng: random.Random, dpi: int) -> list[RenderedPage]:
     """The pages of the letter, then each enclosure's pages, as clean images with text.
 
-    `dpi` should be 150-300. The receipt date of the stamp is drawn 1-4 days after the
-    letter's date. Raises `MissingDependency` if a font role has no installed font.
+    `dpi` should be 150-300. The receipt stamp carries the item's `received` date (or,
+    without one, a day 1-4 days after the letter's date). Raises `MissingDependency` if
+    a font role has no installed font.
     """
-    received = item.letter.date + dt.timedelta(days=rng.randint(1, 4))
+    received = item.received or item.letter.date + dt.timedelta(days=rng.randint(1, 4))
     out: list[RenderedPage] = []
     for n, doc in enumerate((item.letter, *item.enclosures)):
         ctx = Ctx(doc, draw_style(doc, rng), rng, dpi)
@@ -59,14 +60,6 @@ def render_item(item: MailItem, rng: random.Random, dpi: int) -> list[RenderedPa
             image = page.image if ctx.style.colour else page.image.convert("L")
             out.append(RenderedPage(image, text))
     return out
-
-
-def render_document(doc: Document, rng: random.Random, dpi: int) -> list[RenderedPage]:
-    """The pages of one document, without stamp or other marks."""
-    ctx = Ctx(doc, draw_style(doc, rng), rng, dpi)
-    pages = LAYOUTS[doc.layout](ctx)
-    mode = "RGB" if ctx.style.colour else "L"
-    return [RenderedPage(p.image.convert(mode), p.reading_text()) for p in pages]
 
 
 def _decorate(ctx: Ctx, page: Page, first: bool, received: dt.date) -> None:
