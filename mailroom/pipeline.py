@@ -19,7 +19,7 @@ import shutil
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +49,7 @@ from mailroom.ingest.intake import (
 from mailroom.ingest.pages import SourceInfo, inspect_source, rasterize
 from mailroom.ingest.read import read_page, write_atomically, write_png
 from mailroom.ingest.separate import classify_page, read_page_signal, split_pages
+from mailroom.parallel import process_pool
 from mailroom.records import ItemState, OcrWord, PageOcr, ProcessedPage, SourceState
 from mailroom.settings import Settings
 from mailroom.store.db import Database
@@ -228,7 +229,7 @@ def _process(db: Database, folders: Folders, settings: Settings, run: _Run, prog
     if not to_split and not to_ocr:
         return
     workers = settings.ingest.workers or os.cpu_count() or 1
-    with ProcessPoolExecutor(workers, initializer=_init_worker) as pool:
+    with process_pool(workers) as pool:
         pending: dict[Future, tuple[str, object]] = {}
         for source in to_split:
             _archive_original(db, folders, source)
@@ -454,11 +455,6 @@ def _limits(settings: Settings) -> Limits:
 
 def _gray(path: Path) -> np.ndarray:
     return cv2.imread(str(path), cv2.IMREAD_GRAYSCALE)
-
-
-def _init_worker() -> None:
-    os.environ["OMP_THREAD_LIMIT"] = "1"
-    cv2.setNumThreads(1)
 
 
 def watch_inbox(

@@ -14,12 +14,10 @@ import random
 import shutil
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import cv2
 import yaml
 from PIL import Image
 
@@ -32,6 +30,7 @@ from mailroom.dataset import (
     write_dataset,
 )
 from mailroom.errors import BadConfig, BadInput
+from mailroom.parallel import process_pool
 from mailroom.synth.content import compose_item
 from mailroom.synth.document import MailItem
 from mailroom.synth.layout import render_item, render_separator
@@ -317,7 +316,7 @@ def _run_parallel(jobs: list[ItemJob | BatchJob], out: Path, workers: int, progr
             results[index] = _run_job(job, out)
             _advance(progress, job)
         return results
-    with ProcessPoolExecutor(workers, initializer=_init_worker) as pool:
+    with process_pool(workers) as pool:
         futures = {pool.submit(_run_job, job, out): index for index, job in enumerate(jobs)}
         for future, index in futures.items():
             results[index] = future.result()
@@ -332,10 +331,6 @@ def _run_job(job: ItemJob | BatchJob, out: Path) -> dict[str, Any]:
 def _advance(progress: Progress | None, job: ItemJob | BatchJob) -> None:
     if progress is not None:
         progress(1 if isinstance(job, ItemJob) else len(job.plans))
-
-
-def _init_worker() -> None:
-    cv2.setNumThreads(1)  # one process per core already; OpenCV's own threads only contend
 
 
 def _prepare_folder(out: Path, force: bool) -> None:

@@ -48,6 +48,7 @@ class ScanProfile:
     binarize: bool  # fax-like 0/255 output
     threshold: float  # binarisation threshold on 0..255
     fax_lines: bool  # fax standard resolution: half the vertical resolution
+    clean_background: bool = False  # the scanner's background suppression turns paper white
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def draw_profile(rng: random.Random) -> ScanProfile:
         lighting=rng.uniform(0.0, 0.05), binding_shadow=0.0, speckle=rng.uniform(0, 2e-5),
         dust=rng.randint(0, 4), border=rng.uniform(0, 0.5), max_skew=rng.uniform(0.3, 1.5),
         jpeg_quality=rng.choice([None, 85, 90, 95]), binarize=False, threshold=160,
-        fax_lines=False,
+        fax_lines=False, clean_background=rng.random() < 0.7,
     )
     if kind == "office_color":
         return replace(base, color=True, jpeg_quality=rng.randint(60, 92))
@@ -80,6 +81,7 @@ def draw_profile(rng: random.Random) -> ScanProfile:
             lighting=rng.uniform(0.03, 0.09), binding_shadow=rng.uniform(0.1, 0.35),
             speckle=rng.uniform(2e-5, 1e-4), dust=rng.randint(2, 8),
             max_skew=rng.uniform(1.0, 3.0), border=rng.uniform(0.4, 1.0),
+            clean_background=rng.random() < 0.5,
         )
     if kind == "cheap_mfp":
         return replace(
@@ -88,6 +90,7 @@ def draw_profile(rng: random.Random) -> ScanProfile:
             white=rng.uniform(222, 242), lighting=rng.uniform(0.03, 0.1),
             jpeg_quality=rng.randint(35, 70), max_skew=rng.uniform(0.8, 3.0),
             speckle=rng.uniform(0, 5e-5), dust=rng.randint(1, 8),
+            clean_background=rng.random() < 0.3,
         )
     if kind == "fax":
         return replace(
@@ -222,6 +225,12 @@ def _tone(
         small = nprng.standard_normal(((h + 1) // 2, (w + 1) // 2), dtype=np.float32)
         noise = cv2.resize(small, (w, h), interpolation=cv2.INTER_NEAREST) * np.float32(sigma)
         f += noise[..., None] if f.ndim == 3 else noise
+    if profile.clean_background:
+        # What is as light as the (unevenly lit) paper becomes white, as most office
+        # scanners do; text and its noisy edges stay. Also what keeps scans small.
+        paper = light * (white * float(np.mean(profile.tint))) - (3 * sigma + 10)
+        level = f.mean(axis=2) if f.ndim == 3 else f
+        f[level >= paper] = 255
     f += 0.5  # round, not truncate
     return np.clip(f, 0, 255).astype(np.uint8)
 
