@@ -67,6 +67,13 @@ class DispatchSettings(Section):
     sender: str = "mailroom@localhost"
 
 
+class ReviewSettings(Section):
+    secret_key_file: Path = Path("review/secret.key")  # signs session cookies; relative: under MAILROOM_HOME
+    session_max_age_seconds: int = 8 * 3600  # a login lasts one working day
+    login_max_failures: int = 5  # wrong passwords per user name or client address ...
+    login_window_seconds: float = 300.0  # ... within this window; then logins are refused until it passes
+
+
 class Settings(Section):
     home: Path = Path("./var")
     config_dir: Path = PACKAGE_CONFIG_DIR
@@ -76,6 +83,7 @@ class Settings(Section):
     synth: SynthSettings = SynthSettings()
     dispatch: DispatchSettings = DispatchSettings()
     classify: ClassifySettings = ClassifySettings()
+    review: ReviewSettings = ReviewSettings()
 
     def path(self, *parts: str) -> Path:
         """A path under MAILROOM_HOME."""

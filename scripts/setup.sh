@@ -11,6 +11,7 @@ APT_PACKAGES=(
   fonts-lato fonts-courier-prime fonts-freefont-ttf fonts-dejavu-core fonts-dejavu-extra
   fonts-comic-neue fonts-humor-sans fonts-femkeklaver fonts-dkg-handwriting
   fonts-roboto-unhinted fonts-ebgaramond fonts-texgyre
+  chromium  # the review app's browser tests (Playwright drives Debian's build)
 )
 missing=()
 for package in "${APT_PACKAGES[@]}"; do

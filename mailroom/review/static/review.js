@@ -1,0 +1,72 @@
+// Keyboard review and page zoom. No framework, no build step.
+// Enter confirms; d / r open the doc type / route list (type to filter, arrows, Enter picks);
+// u marks unreadable; + / - zoom the pages.
+"use strict";
+
+function pickerSetup(picker) {
+  const filter = picker.querySelector(".filter");
+  const hidden = picker.querySelector("input[type=hidden]");
+  const chosen = picker.querySelector(".chosen");
+  const items = () => [...picker.querySelectorAll("li")].filter((li) => !li.hidden);
+  const setActive = (li) => {
+    picker.querySelectorAll("li.active").forEach((x) => x.classList.remove("active"));
+    if (li) { li.classList.add("active"); li.scrollIntoView({ block: "nearest" }); }
+  };
+  const choose = (li) => {
+    hidden.value = li.dataset.value;
+    chosen.textContent = li.firstChild.textContent.trim();
+    picker.querySelectorAll("li.current").forEach((x) => x.classList.remove("current"));
+    li.classList.add("current");
+    filter.value = "";
+    filter.blur();
+  };
+  filter.addEventListener("focus", () => { picker.classList.add("open"); setActive(items()[0]); });
+  filter.addEventListener("blur", () => setTimeout(() => picker.classList.remove("open"), 150));
+  filter.addEventListener("input", () => {
+    const q = filter.value.toLowerCase();
+    picker.querySelectorAll("li").forEach((li) => { li.hidden = !li.textContent.toLowerCase().includes(q); });
+    setActive(items()[0]);
+  });
+  filter.addEventListener("keydown", (e) => {
+    const list = items();
+    const at = list.indexOf(picker.querySelector("li.active"));
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      const step = e.key === "ArrowDown" ? 1 : -1;
+      setActive(list[Math.min(Math.max(at + step, 0), list.length - 1)]);
+    } else if (e.key === "Enter") {
+      e.preventDefault();
+      if (at >= 0) choose(list[at]);
+    } else if (e.key === "Escape") {
+      filter.value = ""; filter.blur();
+    }
+  });
+  picker.querySelectorAll("li").forEach((li) => li.addEventListener("mousedown", () => choose(li)));
+}
+
+function currentZoom() {
+  return parseFloat(getComputedStyle(document.documentElement).getPropertyValue("--zoom")) || 1;
+}
+
+function zoom(factor) {
+  const level = Math.min(Math.max(currentZoom() * factor, 0.5), 4);
+  document.documentElement.style.setProperty("--zoom", level.toFixed(2));
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll(".picker").forEach(pickerSetup);
+  document.querySelectorAll("img.zoomable").forEach((img) =>
+    img.addEventListener("click", () => zoom(currentZoom() > 1 ? 1 / currentZoom() : 2)));
+  const form = document.getElementById("decide");
+  document.addEventListener("keydown", (e) => {
+    const typing = ["INPUT", "SELECT", "TEXTAREA", "BUTTON"].includes(e.target.tagName);
+    if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === "+" || e.key === "=") zoom(1.25);
+    else if (e.key === "-") zoom(0.8);
+    if (!form) return;
+    if (e.key === "Enter") { e.preventDefault(); form.querySelector("button.primary").click(); }
+    else if (e.key === "d") { e.preventDefault(); document.getElementById("doc_type-filter").focus(); }
+    else if (e.key === "r") { e.preventDefault(); document.getElementById("route-filter").focus(); }
+    else if (e.key === "u") { e.preventDefault(); document.getElementById("unreadable").click(); }
+  });
+});

@@ -1,0 +1,107 @@
+"""Figures for the admin page and for `/metrics` (Prometheus text format)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+
+from mailroom.records import ItemState
+from mailroom.review.queue import utc
+from mailroom.store.db import Database
+from mailroom.store.tables import Event, Item, ReviewDecision
+
+
+@dataclass(frozen=True)
+class RouteCorrections:
+    route: str
+    reviewed: int
+    corrected: int
+
+    @property
+    def rate(self) -> float:
+        return self.corrected / self.reviewed if self.reviewed else 0.0
+
+
+@dataclass(frozen=True)
+class Stats:
+    states: dict[str, int]
+    dispatched_24h: int
+    dispatched_7d: int
+    reviewed_24h: int
+    automation_rate: float | None  # share of classified items that went straight through
+    queue_length: int
+    queue_oldest_seconds: float | None
+    corrections: list[RouteCorrections] = field(default_factory=list)
+    decisions: dict[str, int] = field(default_factory=dict)
+
+
+def collect(db: Database, now: dt.datetime | None = None) -> Stats:
+    """The figures of the installation as they stand now."""
+    now = now or dt.datetime.now(dt.UTC)
+    with db.session() as session:
+        states = dict(session.execute(select(Item.state, func.count()).group_by(Item.state)).all())
+        decided = dict(
+            session.execute(
+                select(Item.decision, func.count()).where(Item.decision.is_not(None)).group_by(Item.decision)
+            ).all()
+        )
+        oldest = session.scalar(select(func.min(Item.created_at)).where(Item.state == ItemState.IN_REVIEW))
+        rows = session.execute(select(ReviewDecision.action, ReviewDecision.before, ReviewDecision.at)).all()
+        dispatched = [utc(at) for at in session.scalars(select(Event.at).where(Event.kind == "dispatched"))]
+    total = sum(decided.values())
+    return Stats(
+        states=dict(sorted(states.items())),
+        dispatched_24h=sum(1 for at in dispatched if now - at <= dt.timedelta(days=1)),
+        dispatched_7d=sum(1 for at in dispatched if now - at <= dt.timedelta(days=7)),
+        reviewed_24h=sum(1 for _, _, at in rows if now - utc(at) <= dt.timedelta(days=1)),
+        automation_rate=decided.get("auto", 0) / total if total else None,
+        queue_length=states.get(ItemState.IN_REVIEW, 0),
+        queue_oldest_seconds=(now - utc(oldest)).total_seconds() if oldest else None,
+        corrections=_corrections((action, before) for action, before, _ in rows),
+        decisions=_count(action for action, _, _ in rows),
+    )
+
+
+def prometheus(stats: Stats, dead_letters: int) -> str:
+    """The figures in the Prometheus text exposition format."""
+    lines = ["# HELP mailroom_items Mail items per state.", "# TYPE mailroom_items gauge"]
+    lines += [f'mailroom_items{{state="{state}"}} {count}' for state, count in stats.states.items()]
+    lines += _gauge("mailroom_review_queue_length", "Items waiting for review.", stats.queue_length)
+    lines += _gauge(
+        "mailroom_review_queue_oldest_seconds", "Age of the oldest item in review.", stats.queue_oldest_seconds or 0
+    )
+    lines += _gauge("mailroom_dead_letters", "Items that could not be delivered.", dead_letters)
+    lines += _gauge("mailroom_automation_ratio", "Share of classified items routed without review.",
+                    stats.automation_rate or 0)  # fmt: skip
+    lines += ["# HELP mailroom_review_decisions_total Review decisions.", "# TYPE mailroom_review_decisions_total counter"]
+    lines += [f'mailroom_review_decisions_total{{action="{a}"}} {n}' for a, n in stats.decisions.items()]
+    lines += ["# HELP mailroom_review_corrections_total Reviewed items whose prediction was changed, per route.",
+              "# TYPE mailroom_review_corrections_total counter"]  # fmt: skip
+    lines += [f'mailroom_review_corrections_total{{route="{c.route}"}} {c.corrected}' for c in stats.corrections]
+    return "\n".join(lines) + "\n"
+
+
+def _gauge(name: str, help_text: str, value: float) -> list[str]:
+    return [f"# HELP {name} {help_text}", f"# TYPE {name} gauge", f"{name} {value:g}"]
+
+
+def _corrections(rows) -> list[RouteCorrections]:
+    """Per predicted route: how many items were confirmed or corrected, and how many corrected."""
+    reviewed: dict[str, int] = {}
+    corrected: dict[str, int] = {}
+    for action, before in rows:
+        if action not in ("confirm", "correct"):
+            continue
+        route = str((before or {}).get("route") or "")
+        reviewed[route] = reviewed.get(route, 0) + 1
+        corrected[route] = corrected.get(route, 0) + (action == "correct")
+    return [RouteCorrections(r, reviewed[r], corrected[r]) for r in sorted(reviewed)]
+
+
+def _count(values) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return dict(sorted(counts.items()))

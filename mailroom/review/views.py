@@ -1,0 +1,113 @@
+"""The pages behind the login: queue, item, page images, decisions, admin, metrics."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, RedirectResponse, Response
+
+from mailroom.dispatch.dispatch import dead_letters, retry_dead_letter
+from mailroom.errors import BadInput
+from mailroom.review.auth import Account
+from mailroom.review.deps import app_state, current_user, render, require_admin, require_csrf
+from mailroom.review.queue import NotInReview, decide, item_view, next_in_queue, queue_counts, review_queue
+from mailroom.review.stats import collect, prometheus
+
+router = APIRouter()
+CurrentUser = Annotated[Account, Depends(current_user)]
+Admin = Annotated[Account, Depends(require_admin)]
+
+
+@router.get("/", response_class=HTMLResponse)
+def queue_page(
+    request: Request, user: CurrentUser, route: str = "", doc_type: str = ""
+) -> HTMLResponse:
+    """Items in review, earliest deadline first; filters by route and doc_type."""
+    db = app_state(request).db
+    entries = review_queue(db, route=route or None, doc_type=doc_type or None)
+    return render(request, "queue.html", entries=entries, counts=queue_counts(db), route=route, doc_type=doc_type)
+
+
+@router.get("/items/{item_id}", response_class=HTMLResponse)
+def item_page(request: Request, item_id: str, user: CurrentUser) -> HTMLResponse:
+    """One item: pages, OCR text, metadata, prediction, decision form, history."""
+    view = item_view(app_state(request).db, item_id)
+    if view is None:
+        raise HTTPException(404, f"There is no item {item_id}.")
+    return render(request, "item.html", item=view)
+
+
+@router.get("/items/{item_id}/pages/{number}.png")
+def page_image(request: Request, item_id: str, number: int, user: CurrentUser) -> Response:
+    """The cleaned image of one page."""
+    view = item_view(app_state(request).db, item_id)
+    page = next((p for p in view.pages if p["number"] == number), None) if view else None
+    if page is None:
+        raise HTTPException(404, "There is no such page.")
+    return FileResponse(_home_file(request, page["image_path"]), media_type="image/png")
+
+
+@router.get("/items/{item_id}/document.pdf")
+def document(request: Request, item_id: str, user: CurrentUser) -> Response:
+    """The item's searchable PDF."""
+    view = item_view(app_state(request).db, item_id)
+    if view is None or not view.pdf_path:
+        raise HTTPException(404, "The item has no PDF.")
+    return FileResponse(_home_file(request, view.pdf_path), media_type="application/pdf")
+
+
+@router.post("/items/{item_id}/decide", dependencies=[Depends(require_csrf)])
+def decide_item(
+    request: Request,
+    item_id: str,
+    user: CurrentUser,
+    doc_type: str = Form(""),
+    route: str = Form(""),
+    action: str = Form("decide"),
+) -> Response:
+    """Confirm, correct or mark unreadable; then on to the next item of the queue."""
+    state = app_state(request)
+    try:
+        decide(state.db, state.taxonomy, item_id, user.name, doc_type, route, unreadable=action == "unreadable")
+    except NotInReview as exc:
+        raise HTTPException(409, str(exc)) from exc
+    except BadInput as exc:
+        raise HTTPException(400, str(exc)) from exc
+    following = next_in_queue(state.db, item_id)
+    return RedirectResponse(f"/items/{following}" if following else "/", status_code=303)
+
+
+@router.get("/admin", response_class=HTMLResponse)
+def admin_page(request: Request, user: Admin) -> HTMLResponse:
+    """States, throughput, automation, queue, corrections per route, dead letters."""
+    db = app_state(request).db
+    return render(request, "admin.html", stats=collect(db), letters=dead_letters(db))
+
+
+@router.post("/admin/dead-letters/{item_id}/retry", dependencies=[Depends(require_csrf)])
+def retry(request: Request, item_id: str, user: Admin) -> Response:
+    """Put a dead-lettered item back in line for dispatch."""
+    try:
+        retry_dead_letter(app_state(request).db, item_id)
+    except BadInput as exc:
+        raise HTTPException(409, str(exc)) from exc
+    return RedirectResponse("/admin", status_code=303)
+
+
+@router.get("/metrics")
+def metrics(request: Request, user: Admin) -> PlainTextResponse:
+    """The figures of the admin page in Prometheus text format."""
+    db = app_state(request).db
+    body = prometheus(collect(db), len(dead_letters(db)))
+    return PlainTextResponse(body, media_type="text/plain; version=0.0.4")
+
+
+def _home_file(request: Request, relative: str) -> Path:
+    """A file under MAILROOM_HOME; 404 if missing or outside it."""
+    home = app_state(request).settings.home.resolve()
+    path = (home / relative).resolve()
+    if not path.is_relative_to(home) or not path.is_file():
+        raise HTTPException(404, "The file is missing.")
+    return path

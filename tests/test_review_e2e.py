@@ -1,0 +1,98 @@
+"""End to end in a real headless Chromium (Debian's, driven by Playwright): log in, confirm
+one item, correct another by keyboard only, dispatch, and find both in their offices."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from test_review_data import PASSWORD, make_settings, seed
+
+from mailroom.dispatch.dispatch import dispatch_once
+from mailroom.review.app import create_app
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]  # fmt: skip
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason="apt-get install chromium")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def server(tmp_path: Path, monkeypatch) -> Iterator[tuple]:
+    home = tmp_path / "home"
+    monkeypatch.setenv("MAILROOM_HOME", str(home))  # routes.yaml delivers to ${MAILROOM_HOME}/offices/
+    settings = make_settings(home)
+    db = seed(settings)
+    port = free_port()
+    uv = uvicorn.Server(uvicorn.Config(create_app(settings, db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    while not uv.started:
+        time.sleep(0.05)
+    yield settings, db, f"http://127.0.0.1:{port}"
+    uv.should_exit = True
+    thread.join(10)
+
+
+def test_review_in_the_browser_then_dispatch(server, tmp_path: Path) -> None:
+    settings, db, url = server
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{url}/")
+        page.fill("input[name=name]", "rita")
+        page.fill("input[name=password]", PASSWORD)
+        page.keyboard.press("Enter")
+        page.wait_for_url(f"{url}/")
+        page.screenshot(path=str(tmp_path / "queue.png"), full_page=True)
+        assert page.locator("table.queue tbody tr").count() == 3
+
+        page.click("text=item-b")  # the earliest deadline comes first
+        page.wait_for_url(f"{url}/items/item-b")
+        page.keyboard.press("Enter")  # confirm: on to the next item of the queue
+        page.wait_for_url(f"{url}/items/item-a")
+        page.screenshot(path=str(tmp_path / "item.png"), full_page=True)
+
+        # correct item-a by keyboard only: d, filter, Enter; r, filter, arrows, Enter; Enter
+        page.keyboard.press("d")
+        page.keyboard.type("beschw")
+        page.keyboard.press("Enter")
+        page.keyboard.press("r")
+        page.keyboard.type("amt")
+        page.keyboard.press("ArrowDown")  # the second office whose name has "amt"
+        chosen_route = page.locator(".picker[data-head=route] li.active").get_attribute("data-value")
+        page.keyboard.press("Enter")
+        assert page.locator("input[name=route]").input_value() == chosen_route
+        page.keyboard.press("Enter")
+        page.wait_for_url(f"{url}/items/item-c")
+
+        page.goto(f"{url}/items/item-a")
+        history = page.locator("section.history").inner_text()
+        assert "correct" in history and "rita" in history and chosen_route in history
+        page.goto(f"{url}/items/item-b")
+        assert "confirm" in page.locator("section.history").inner_text()
+        browser.close()
+
+    report = dispatch_once(settings, db)
+    assert report.count("delivered") == 3  # item-a, item-b and the auto-approved item
+    offices = settings.home / "offices"
+    assert (offices / "steueramt" / "item-b.pdf").is_file()
+    assert (offices / chosen_route / "item-a.pdf").is_file()
+    sidecar = json.loads((offices / chosen_route / "item-a.json").read_text(encoding="utf-8"))
+    assert sidecar["labels"]["doc_type"]["id"] == "beschwerde"
+    assert any(step["kind"] == "reviewed" for step in sidecar["trail"])
