@@ -103,6 +103,7 @@ def watch(ctx: Context, inbox: Path | None, poll: bool) -> None:
     """Watch the hot folder and ingest files as they arrive, until stopped (Ctrl-C)."""
     import threading
 
+    from mailroom.dispatch.dispatch import dispatch_loop
     from mailroom.pipeline import watch_inbox
 
     settings = _with_inbox(ctx.settings, inbox)
@@ -110,6 +111,7 @@ def watch(ctx: Context, inbox: Path | None, poll: bool) -> None:
     console.print(f"watching {settings.inbox.resolve()} ({'polling' if poll else 'inotify'}); Ctrl-C stops")
     stop = threading.Event()
     try:
+        threading.Thread(target=dispatch_loop, args=(settings, db, stop), name="dispatch", daemon=True).start()
         watch_inbox(settings, db, stop, polling=poll, on_report=_print_report)
     except KeyboardInterrupt:
         stop.set()
@@ -248,6 +250,20 @@ def _program_version(command: list[str]) -> str:
     except (OSError, subprocess.TimeoutExpired):
         return "[red]not found[/red]"
     return (done.stdout + done.stderr).strip().splitlines()[0]
+
+
+from mailroom.classify.commands import classify, evaluate, models, train  # noqa: E402
+from mailroom.dispatch.commands import dispatch  # noqa: E402
+from mailroom.review.commands import feedback, serve, users  # noqa: E402
+
+cli.add_command(train)
+cli.add_command(evaluate)
+cli.add_command(classify)
+cli.add_command(models)
+cli.add_command(dispatch)
+cli.add_command(serve)
+cli.add_command(users)
+cli.add_command(feedback)
 
 
 def main() -> None:

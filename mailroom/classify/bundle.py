@@ -1,0 +1,172 @@
+"""Model bundles: a folder with one sub-folder per head, the rules used, and meta.json
+(format version, library versions, taxonomy digest, training-data hash, metrics,
+thresholds, temperatures, MLflow run id). Written to a temporary name and renamed, so
+a reader never sees half a bundle; a bundle this version cannot use raises
+IncompatibleModel and items go to review rather than being guessed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from mailroom import __version__
+from mailroom.classify.calibrate import TemperatureScaler
+from mailroom.classify.rules import RuleSet, parse_rules
+from mailroom.errors import BadInput, IncompatibleModel
+from mailroom.taxonomy import Taxonomy
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+META_FILE = "meta.json"
+RULES_FILE = "rules.json"
+HEADS = ("doc_type", "route")
+# Libraries whose saved objects another version may not read: name -> version parts that must match.
+PICKLE_SENSITIVE = {"linear": {"scikit-learn": 2}, "transformer": {"transformers": 1, "scikit-learn": 1}}
+
+
+class TextClassifier(Protocol):
+    """What every backend offers: scikit-learn's classifier contract plus save/load."""
+
+    classes_: np.ndarray
+
+    def fit(self, texts: Sequence[str], labels: Sequence[str]) -> TextClassifier: ...
+    def predict_proba(self, texts: Sequence[str]) -> np.ndarray: ...
+    def save(self, folder: Path) -> None: ...
+
+
+def backend_class(name: str) -> Any:
+    """The estimator class of a backend by name ("linear" or "transformer")."""
+    if name == "linear":
+        from mailroom.classify.linear import LinearTextClassifier
+
+        return LinearTextClassifier
+    if name == "transformer":
+        from mailroom.classify.transformer import TransformerTextClassifier
+
+        return TransformerTextClassifier
+    raise IncompatibleModel(f"model backend '{name}' is unknown; use linear or transformer")
+
+
+def library_versions(backend: str) -> dict[str, str]:
+    names = ["scikit-learn", "numpy"] + (["torch", "transformers"] if backend == "transformer" else [])
+    return {"mailroom": __version__, **{n: metadata.version(n) for n in names}}
+
+
+@dataclass
+class Model:
+    """A loaded model: two calibrated heads, their thresholds, the rules, and meta."""
+
+    backend: str
+    heads: dict[str, TextClassifier]
+    temperatures: dict[str, float]
+    thresholds: dict[str, float]
+    rules: RuleSet
+    rules_data: dict[str, Any]
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def version(self) -> str:
+        return str(self.meta.get("registry_version") or self.meta.get("version", "unversioned"))
+
+    def probabilities(self, texts: Sequence[str]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """Per head: (classes, calibrated probabilities with one row per text)."""
+        result = {}
+        for head, estimator in self.heads.items():
+            scaler = TemperatureScaler()
+            scaler.temperature_ = self.temperatures[head]
+            result[head] = (np.asarray(estimator.classes_), scaler.transform(estimator.predict_proba(list(texts))))
+        return result
+
+
+def save_model(model: Model, folder: Path) -> Path:
+    """Write `model` as a bundle at `folder` (replacing one there); returns `folder`."""
+    folder = folder.resolve()
+    temporary = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
+    shutil.rmtree(temporary, ignore_errors=True)
+    temporary.mkdir(parents=True)
+    for head, estimator in model.heads.items():
+        estimator.save(temporary / head)
+    (temporary / RULES_FILE).write_text(json.dumps(model.rules_data, ensure_ascii=False, indent=1), encoding="utf-8")
+    meta = {
+        **model.meta,
+        "format_version": FORMAT_VERSION,
+        "backend": model.backend,
+        "libraries": library_versions(model.backend),
+        "temperatures": model.temperatures,
+        "thresholds": model.thresholds,
+        "classes": {h: [str(c) for c in e.classes_] for h, e in model.heads.items()},
+    }
+    (temporary / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+    old = folder.with_name(f".{folder.name}.{os.getpid()}.old")
+    if folder.exists():
+        os.replace(folder, old)
+    os.replace(temporary, folder)
+    shutil.rmtree(old, ignore_errors=True)
+    model.meta = meta
+    return folder
+
+
+def read_meta(folder: Path) -> dict[str, Any]:
+    """meta.json of a bundle. Raises BadInput if `folder` holds no bundle."""
+    path = folder / META_FILE
+    if not path.is_file():
+        raise BadInput(f"{folder} is not a model bundle (no {META_FILE}); give a folder written by `mailroom train`")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise IncompatibleModel(f"{path} is unreadable ({exc}); retrain or promote another model") from exc
+
+
+def load_model(folder: Path, taxonomy: Taxonomy | None = None) -> Model:
+    """Read a bundle. Raises BadInput if there is none, IncompatibleModel if this version
+    of mailroom, its libraries or the taxonomy cannot use it."""
+    meta = read_meta(folder)
+    check_compatible(meta, folder, taxonomy)
+    cls = backend_class(meta["backend"])
+    try:
+        heads = {head: cls.load(folder / head) for head in HEADS}
+        rules_data = json.loads((folder / RULES_FILE).read_text(encoding="utf-8"))
+    except Exception as exc:  # a damaged bundle must fail safe, with its name
+        raise IncompatibleModel(f"cannot load the model in {folder}: {exc}; retrain or promote another model") from exc
+    return Model(meta["backend"], heads, meta["temperatures"], meta["thresholds"], parse_rules(rules_data, str(folder)), rules_data, meta)
+
+
+def check_compatible(meta: dict[str, Any], folder: Path, taxonomy: Taxonomy | None) -> None:
+    """Raise IncompatibleModel unless this installation can use a bundle with `meta`."""
+    if meta.get("format_version") != FORMAT_VERSION:
+        raise IncompatibleModel(
+            f"{folder} has bundle format {meta.get('format_version')}, this mailroom reads {FORMAT_VERSION}; retrain the model"
+        )
+    if taxonomy is not None and meta.get("taxonomy_digest") != taxonomy.digest:
+        raise IncompatibleModel(f"{folder} was trained on another taxonomy; retrain it on the current labels")
+    saved, current = meta.get("libraries", {}), library_versions(meta.get("backend", "linear"))
+    for name, parts in PICKLE_SENSITIVE.get(meta.get("backend", ""), {}).items():
+        version = current[name]
+        if _prefix(saved.get(name, ""), parts) != _prefix(version, parts):
+            raise IncompatibleModel(
+                f"{folder} was saved with {name} {saved.get(name)}, this installation has {version}; retrain the model"
+            )
+
+
+def _prefix(version: str, parts: int) -> str:
+    return ".".join(version.split(".")[:parts])
+
+
+def write_meta(folder: Path, updates: dict[str, Any]) -> dict[str, Any]:
+    """Add `updates` to a bundle's meta.json (whole or not at all); returns the new meta."""
+    meta = {**read_meta(folder), **updates}
+    temporary = folder / f".{META_FILE}.{os.getpid()}.part"
+    temporary.write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(temporary, folder / META_FILE)
+    return meta

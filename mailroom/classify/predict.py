@@ -1,0 +1,82 @@
+"""Classifying an item: the model's calibrated heads, the rules, extraction and the
+decision policy, put together into one `Prediction`. This is what the pipeline calls."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+import numpy as np
+
+from mailroom.classify.bundle import Model
+from mailroom.classify.extract import extract_metadata
+from mailroom.classify.policy import HeadScore, decide
+from mailroom.classify.rules import match_rules
+from mailroom.records import HeadPrediction, Prediction
+
+log = logging.getLogger(__name__)
+
+TOP = 3
+
+
+def classify_item(text: str, model: Model, ocr_confidence: float | None = None, flags: Sequence[str] = ()) -> Prediction:
+    """Classify one item from its text (pages joined), with its mean OCR confidence
+    (0-100) and its flags if known. Never raises for odd text: empty text gives a
+    prediction that goes to review."""
+    return classify_texts([text], model, [ocr_confidence], [tuple(flags)])[0]
+
+
+def classify_texts(
+    texts: Sequence[str],
+    model: Model,
+    ocr_confidences: Sequence[float | None] | None = None,
+    flags: Sequence[Sequence[str]] | None = None,
+) -> list[Prediction]:
+    """`classify_item` for many texts at once (one batched model call per head)."""
+    probabilities = model.probabilities(texts)
+    confidences = ocr_confidences or [None] * len(texts)
+    all_flags = flags or [()] * len(texts)
+    return [
+        _prediction(index, text, model, probabilities, confidences[index], all_flags[index])
+        for index, text in enumerate(texts)
+    ]
+
+
+def _prediction(index, text, model: Model, probabilities, ocr_confidence, flags) -> Prediction:
+    heads = {head: _head(classes, probs[index], model.thresholds[head]) for head, (classes, probs) in probabilities.items()}
+    flags = tuple(flags) + (("empty_text",) if not text.strip() else ())
+    hits = match_rules(text, model.rules)
+    decision = decide(
+        HeadScore(heads["doc_type"].label, heads["doc_type"].probability, heads["doc_type"].threshold),
+        HeadScore(heads["route"].label, heads["route"].probability, heads["route"].threshold),
+        hits, model.rules.support_floor, ocr_confidence, flags,
+    )  # fmt: skip
+    route = heads["route"]
+    if decision.route != route.label:  # a fix rule set the route
+        probability = dict(route.top).get(decision.route, 0.0)
+        route = HeadPrediction(decision.route, probability, route.top, route.threshold)
+    metadata = extract_metadata(text, model.rules)
+    if hits:
+        metadata["rules"] = [{"rule": h.rule, "route": h.route, "effect": h.effect, "evidence": h.evidence} for h in hits]
+    return Prediction(heads["doc_type"], route, decision.decision, decision.reason, decision.decided_by, metadata, model.version)
+
+
+def _head(classes: np.ndarray, row: np.ndarray, threshold: float) -> HeadPrediction:
+    order = np.argsort(row)[::-1]
+    top = tuple((str(classes[i]), round(float(row[i]), 4)) for i in order[:TOP])
+    return HeadPrediction(str(classes[order[0]]), float(row[order[0]]), top, float(threshold))
+
+
+def prediction_dict(prediction: Prediction) -> dict[str, object]:
+    """A Prediction as plain JSON-ready data."""
+    return {
+        "doc_type": prediction.doc_type.label,
+        "doc_type_top3": [{"label": label, "p": p} for label, p in prediction.doc_type.top],
+        "route": prediction.route.label,
+        "route_top3": [{"label": label, "p": p} for label, p in prediction.route.top],
+        "decision": prediction.decision,
+        "reason": prediction.reason,
+        "decided_by": prediction.decided_by,
+        "metadata": prediction.metadata,
+        "model_version": prediction.model_version,
+    }

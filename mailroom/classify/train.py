@@ -1,0 +1,198 @@
+"""Training: two heads on labelled texts, calibrated on out-of-fold predictions, with
+thresholds chosen for a target precision of the items that go straight through.
+
+`train_model` is pure over texts and labels (no OCR, no MLflow); the command around it
+gets the texts and logs the run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+from sklearn.base import clone
+from sklearn.model_selection import StratifiedKFold
+
+from mailroom.classify.bundle import HEADS, Model, backend_class
+from mailroom.classify.calibrate import TemperatureScaler, choose_thresholds, expected_calibration_error
+from mailroom.classify.rules import RuleSet
+from mailroom.errors import BadConfig, BadInput
+from mailroom.taxonomy import Taxonomy
+
+log = logging.getLogger(__name__)
+
+Step = Callable[[str], None]  # told what training step has just finished
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LinearConfig(_Section):
+    word_ngrams: tuple[int, int] = (1, 2)
+    char_ngrams: tuple[int, int] = (3, 5)
+    word_features: int = 10000
+    char_features: int = 20000
+    min_df: int = 2
+    classifier: str = "svm"
+    C: float = 1.0
+
+
+class TransformerConfig(_Section):
+    checkpoint: Path = Path("models/checkpoints/german-bert")
+    max_length: int = 256
+    epochs: int = 3
+    batch_size: int = 8
+    learning_rate: float = 5e-5
+    seed: int = 0
+
+
+class TrainConfig(_Section):
+    model_type: str = "linear"
+    target_precision: float | None = None  # None: the settings' classify.target_precision
+    threshold_floor: float = 0.5
+    calibration_folds: int = 5
+    min_items_per_class: int = 5
+    seed: int = 0
+    experiment: str = "mailroom-classifier"
+    linear: LinearConfig = LinearConfig()
+    transformer: TransformerConfig = TransformerConfig()
+
+
+def load_train_config(path: Path, overrides: dict[str, Any] | None = None) -> TrainConfig:
+    """Read configs/train.yaml (with `overrides` of top-level keys). Raises BadConfig."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise BadConfig(f"cannot read training config {path}: {exc}") from exc
+    data.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    try:
+        config = TrainConfig.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        raise BadConfig(f"invalid training config {path}: {problems}") from exc
+    if config.model_type not in ("linear", "transformer"):
+        raise BadConfig(f"{path}: model_type '{config.model_type}' is neither linear nor transformer")
+    if config.transformer.checkpoint and not config.transformer.checkpoint.is_absolute():
+        base = path.resolve().parent.parent  # paths in configs/ are relative to the repository
+        config = config.model_copy(update={"transformer": config.transformer.model_copy(update={"checkpoint": base / config.transformer.checkpoint})})
+    return config
+
+
+def make_estimator(config: TrainConfig):
+    """A fresh, unfitted estimator of the configured backend."""
+    cls = backend_class(config.model_type)
+    settings = config.linear if config.model_type == "linear" else config.transformer
+    return cls(**settings.model_dump())
+
+
+@dataclass
+class TrainResult:
+    model: Model
+    held_out: dict[str, Any]  # out-of-fold metrics: accuracy, ECE, temperatures, automation
+    seconds: float
+
+
+def check_trainable(labels: dict[str, Sequence[str]], minimum: int) -> None:
+    """Raise BadInput if there is nothing to train on or a label has too few items."""
+    for head, values in labels.items():
+        if not values:
+            raise BadInput("no items to train on: the set(s) hold no rows outside the test split")
+        counts = Counter(values)
+        if len(counts) < 2:
+            raise BadInput(f"{head}: every item has the label '{next(iter(counts))}'; a classifier needs at least two labels")
+        few = {label: n for label, n in counts.items() if n < minimum}
+        if few:
+            listed = ", ".join(f"{label} ({n})" for label, n in sorted(few.items()))
+            raise BadInput(
+                f"{head}: too few items to train for {listed}; each label needs at least {minimum} "
+                f"(min_items_per_class): add items or remove those rows"
+            )
+
+
+def train_model(
+    texts: Sequence[str],
+    labels: dict[str, Sequence[str]],
+    config: TrainConfig,
+    taxonomy: Taxonomy,
+    rules: RuleSet,
+    rules_data: dict[str, Any],
+    step: Step | None = None,
+) -> TrainResult:
+    """Fit both heads on `texts`, calibrate them and choose thresholds on out-of-fold
+    predictions. `labels[head]` has one label per text. Raises BadInput for too little data."""
+    start = time.perf_counter()
+    check_trainable(labels, max(config.min_items_per_class, config.calibration_folds, 2))
+    target = config.target_precision if config.target_precision is not None else 0.98
+    estimator = make_estimator(config)
+    heads, temperatures, confidence, correct, held_out = {}, {}, {}, {}, {}
+    for head in HEADS:
+        y = np.asarray(labels[head])
+        oof, classes = out_of_fold(estimator, texts, y, config.calibration_folds, config.seed, step, head)
+        truth = np.searchsorted(classes, y)
+        scaler = TemperatureScaler().fit(oof, truth)
+        calibrated = scaler.transform(oof)
+        temperatures[head] = scaler.temperature_
+        confidence[head] = calibrated.max(axis=1)
+        correct[head] = calibrated.argmax(axis=1) == truth
+        held_out[f"{head}_accuracy"] = float(correct[head].mean())
+        held_out[f"{head}_ece"] = expected_calibration_error(confidence[head], correct[head])
+        held_out[f"{head}_temperature"] = scaler.temperature_
+        heads[head] = clone(estimator).fit(list(texts), y)
+        if step:
+            step(f"{head}: final fit")
+    choice = choose_thresholds(confidence, correct, target, config.threshold_floor)
+    if not choice.reached:
+        log.warning("no thresholds reach precision %.3f on held-out items: everything will go to review", target)
+    held_out.update(automation=choice.automation, auto_precision=choice.precision, target_reached=choice.reached)
+    meta = {
+        "version": f"{config.model_type}-{time.strftime('%Y%m%d-%H%M%S')}-{data_hash(texts, labels)[:8]}",
+        "taxonomy_digest": taxonomy.digest,
+        "training_data_hash": data_hash(texts, labels),
+        "training_items": len(texts),
+        "target_precision": target,
+        "held_out": held_out,
+        "config": config.model_dump(mode="json"),
+    }
+    model = Model(config.model_type, heads, temperatures, choice.thresholds, rules, rules_data, meta)
+    return TrainResult(model, held_out, time.perf_counter() - start)
+
+
+def out_of_fold(estimator, texts: Sequence[str], y: np.ndarray, folds: int, seed: int, step: Step | None, head: str) -> tuple[np.ndarray, np.ndarray]:
+    """Probabilities of every item from a model that did not see it (stratified folds),
+    with columns in the order of the sorted classes."""
+    classes = np.unique(y)
+    oof = np.zeros((len(y), len(classes)))
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    for number, (train, test) in enumerate(splitter.split(np.zeros(len(y)), y), start=1):
+        fitted = clone(estimator).fit([texts[i] for i in train], y[train])
+        columns = np.searchsorted(classes, fitted.classes_)
+        oof[np.ix_(test, columns)] = fitted.predict_proba([texts[i] for i in test])
+        if step:
+            step(f"{head}: fold {number}/{folds}")
+    return oof, classes
+
+
+def training_steps(config: TrainConfig) -> int:
+    """How many steps `train_model` reports, for a progress bar."""
+    return len(HEADS) * (config.calibration_folds + 1)
+
+
+def data_hash(texts: Sequence[str], labels: dict[str, Sequence[str]]) -> str:
+    """SHA-256 over the training texts and labels, in order."""
+    digest = hashlib.sha256()
+    for index, text in enumerate(texts):
+        digest.update(text.encode())
+        for head in sorted(labels):
+            digest.update(b"\0" + labels[head][index].encode())
+        digest.update(b"\1")
+    return digest.hexdigest()

@@ -1,0 +1,40 @@
+"""Temperature scaling makes confidence honest; thresholds reach the target precision."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from mailroom.classify.calibrate import TemperatureScaler, choose_thresholds, expected_calibration_error
+
+
+def test_temperature_softens_an_overconfident_model() -> None:
+    rng = np.random.default_rng(0)
+    truth = rng.integers(0, 3, 400)
+    right = rng.random(400) < 0.7  # 70 % right, but always 99 % sure
+    predicted = np.where(right, truth, (truth + 1) % 3)
+    probabilities = np.full((400, 3), 0.005)
+    probabilities[np.arange(400), predicted] = 0.99
+    scaler = TemperatureScaler().fit(probabilities, truth)
+    calibrated = scaler.transform(probabilities)
+    assert scaler.temperature_ > 1
+    before = expected_calibration_error(probabilities.max(1), predicted == truth)
+    after = expected_calibration_error(calibrated.max(1), predicted == truth)
+    assert after < 0.05 < before
+    assert (calibrated.argmax(1) == predicted).all()
+
+
+def test_thresholds_let_through_only_what_reaches_the_target() -> None:
+    confidence = {"doc_type": np.linspace(0.5, 1.0, 100), "route": np.full(100, 0.99)}
+    correct = {"doc_type": np.arange(100) >= 30, "route": np.ones(100, bool)}  # wrong below 0.65
+    choice = choose_thresholds(confidence, correct, target=0.98)
+    assert choice.reached and choice.precision >= 0.98
+    assert 0.6 < choice.automation <= 0.71
+    assert choice.thresholds["doc_type"] > 0.64
+
+
+def test_unreachable_target_sends_everything_to_review() -> None:
+    confidence = {"doc_type": np.full(50, 0.9), "route": np.full(50, 0.9)}
+    correct = {"doc_type": np.arange(50) % 2 == 0, "route": np.ones(50, bool)}
+    choice = choose_thresholds(confidence, correct, target=0.98)
+    assert not choice.reached and choice.automation == 0.0
+    assert all(t > 1.0 for t in choice.thresholds.values())

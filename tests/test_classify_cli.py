@@ -1,0 +1,155 @@
+"""The classifier's commands end to end on tiny text-column sets, and their bad input:
+one clear message and a non-zero exit, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from classify_sets import make_text_set
+from PIL import Image, ImageDraw, ImageFont
+
+from mailroom.classify.bundle import Model, load_model, save_model
+from mailroom.classify.predict import classify_item
+from mailroom.classify.rules import load_rules
+from mailroom.classify.train import TrainConfig, train_model
+from mailroom.cli import main
+from mailroom.dataset import read_dataset
+from mailroom.settings import PACKAGE_CONFIG_DIR
+
+SMALL = {"calibration_folds": 3, "min_items_per_class": 3, "linear": {"word_features": 2000, "char_features": 3000}}
+
+
+def run(monkeypatch, capsys, home: Path, *args: str) -> tuple[int, str, str]:
+    """Run `mailroom ARGS` as the console script does; returns exit code, stdout, stderr."""
+    monkeypatch.setenv("MAILROOM_HOME", str(home))
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.setattr(sys, "argv", ["mailroom", *args])
+    code = 0
+    try:
+        main()
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def tiny_bundle(tmp_path_factory, taxonomy) -> Path:
+    folder = make_text_set(tmp_path_factory.mktemp("set"), per_pair=5)
+    items = read_dataset(folder, taxonomy).items
+    rules_path = PACKAGE_CONFIG_DIR / "rules.yaml"
+    result = train_model(
+        [i.text or "" for i in items], {h: [getattr(i, h) for i in items] for h in ("doc_type", "route")},
+        TrainConfig.model_validate(SMALL), taxonomy, load_rules(rules_path), yaml.safe_load(rules_path.read_text()),
+    )  # fmt: skip
+    return save_model(result.model, tmp_path_factory.mktemp("models") / "tiny")
+
+
+def test_train_evaluate_classify_promote(tmp_path: Path, monkeypatch, capsys) -> None:
+    data = make_text_set(tmp_path / "train", per_pair=6, seed=1, split_test=1)
+    other = make_text_set(tmp_path / "eval", per_pair=3, seed=2)
+    config = tmp_path / "train.yaml"
+    config.write_text(yaml.safe_dump(SMALL))
+    home = tmp_path / "home"
+    code, out, err = run(monkeypatch, capsys, home, "train", "--data", str(data), "--config", str(config), "--text-column", "--out", str(tmp_path / "out"))
+    assert code == 0, err
+    assert "registered: mailroom-classifier/1" in out
+    meta = json.loads((tmp_path / "out" / "meta.json").read_text())
+    assert meta["mlflow_run_id"] and meta["registry_version"] == "mailroom-classifier/1"
+    assert set(meta["thresholds"]) == {"doc_type", "route"} and meta["taxonomy_digest"]
+
+    report_path = tmp_path / "report" / "eval.json"
+    code, out, err = run(monkeypatch, capsys, home, "evaluate", "--model", "1", "--model", str(tmp_path / "out"),
+                         "--data", str(other), "--text-column", "--json", str(report_path))  # fmt: skip
+    assert code == 0, err
+    assert "automation rate" in out and "route macro-F1" in out
+    reports = json.loads(report_path.read_text())
+    assert len(reports) == 2 and reports[0]["heads"]["route"]["macro_f1"] > 0.8
+    assert {"accuracy", "macro_f1", "per_class", "confusion"} <= reports[0]["heads"]["doc_type"].keys()
+    assert all(Path(p).is_file() for p in reports[0]["plots"])
+
+    code, out, err = run(monkeypatch, capsys, home, "models", "promote", "1")
+    assert code == 0, err
+    code, out, err = run(monkeypatch, capsys, home, "models", "list")
+    assert code == 0 and "champion" in out and "in use: mailroom-classifier/1" in out
+
+    code, out, err = run(monkeypatch, capsys, home, "models", "promote", "9")
+    assert code == 2 and "does not exist in the registry" in err
+
+
+def _bad_set(folder: Path, rows: str) -> Path:
+    folder.mkdir(parents=True)
+    Image.new("L", (40, 56), 255).save(folder / "a.png")
+    (folder / "labels.csv").write_text("path,doc_type,route,text\n" + rows, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ("a.png,liebesbrief,bauamt,hallo\n", "doc_type 'liebesbrief' is not in the taxonomy"),
+        ("", "the set is empty"),
+        ("a.png,mahnung,bauamt,hallo\n", "too few items to train for mahnung (1)"),
+    ],
+)
+def test_bad_training_sets_end_with_one_message(tmp_path: Path, monkeypatch, capsys, rows: str, message: str) -> None:
+    data = make_text_set(tmp_path / "good", per_pair=5) if "too few" in message else None
+    bad = _bad_set(tmp_path / "bad", rows)
+    args = ["train", "--data", str(bad), "--text-column"] + (["--data", str(data)] if data else [])
+    code, _, err = run(monkeypatch, capsys, tmp_path / "home", *args)
+    assert code == 2 and message in err.replace("\n", " ")
+
+
+def test_missing_model_and_unreadable_file(tmp_path: Path, monkeypatch, capsys, tiny_bundle: Path) -> None:
+    code, _, err = run(monkeypatch, capsys, tmp_path, "classify", "--model", "no-such-model", "x.pdf")
+    assert code == 2 and "model reference 'no-such-model' does not exist" in err
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 this is not a PDF")
+    code, out, err = run(monkeypatch, capsys, tmp_path, "classify", "--model", str(tiny_bundle), str(broken))
+    assert code == 2 and "could not be read" in err
+    assert json.loads(out)["path"] == str(broken) and "error" in json.loads(out)
+
+
+def test_classify_reads_a_scan_through_real_ocr(tmp_path: Path, monkeypatch, capsys, tiny_bundle: Path) -> None:
+    page = Image.new("L", (1240, 700), 255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.load_default(size=40)
+    for number, line in enumerate(["Rechnung Nr. 2026-118", "Lieferung Büromaterial Kundennummer 48213", "Betrag zahlbar netto 1.234,56 EUR"]):
+        draw.text((80, 80 + 70 * number), line, fill=0, font=font)
+    scan = tmp_path / "scan.png"
+    page.save(scan, dpi=(150, 150))
+    code, out, err = run(monkeypatch, capsys, tmp_path, "classify", "--model", str(tiny_bundle), str(scan))
+    assert code == 0, err
+    line = json.loads(out)
+    assert line["path"] == str(scan) and line["decision"] in ("auto", "review")
+    assert line["route"] == "beschaffung" and len(line["route_top3"]) == 3
+    assert line["metadata"]["amounts"] == ["1.234,56 EUR"]
+
+
+def test_incompatible_bundle_is_refused(tiny_bundle: Path, tmp_path: Path, taxonomy) -> None:
+    from mailroom.classify.tracking import _copy_atomically
+    from mailroom.errors import IncompatibleModel
+
+    copy = tmp_path / "copy"
+    _copy_atomically(tiny_bundle, copy)
+    meta = json.loads((copy / "meta.json").read_text())
+    (copy / "meta.json").write_text(json.dumps({**meta, "taxonomy_digest": "other"}))
+    with pytest.raises(IncompatibleModel, match="another taxonomy"):
+        load_model(copy, taxonomy)
+    (copy / "meta.json").write_text(json.dumps({**meta, "format_version": 99}))
+    with pytest.raises(IncompatibleModel, match="retrain"):
+        load_model(copy, taxonomy)
+
+
+def test_classify_item_is_what_the_pipeline_calls(tiny_bundle: Path, taxonomy) -> None:
+    model: Model = load_model(tiny_bundle, taxonomy)
+    prediction = classify_item("hiermit lege ich widerspruch gegen den bescheid ein hundesteuer kassenzeichen", model)
+    assert (prediction.doc_type.label, prediction.route.label) == ("widerspruch", "steueramt")
+    assert prediction.model_version == model.version and prediction.decided_by in ("model", "rules")
+    empty = classify_item("", model, ocr_confidence=0.0, flags=("no_text",))
+    assert empty.decision == "review" and "no_text" in empty.reason
