@@ -31,7 +31,10 @@ from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
-from mailroom.errors import BadInput
+from mailroom.classify.bundle import Model, load_model
+from mailroom.classify.predict import classify_item, prediction_dict
+from mailroom.classify.tracking import resolve_model
+from mailroom.errors import BadConfig, BadInput, IncompatibleModel
 from mailroom.ingest.intake import (
     Claimed,
     Limits,
@@ -50,10 +53,11 @@ from mailroom.ingest.pages import SourceInfo, inspect_source, rasterize
 from mailroom.ingest.read import read_page, write_atomically, write_png
 from mailroom.ingest.separate import classify_page, read_page_signal, split_pages
 from mailroom.parallel import process_pool
-from mailroom.records import ItemState, OcrWord, PageOcr, ProcessedPage, SourceState
+from mailroom.records import ItemState, OcrWord, PageOcr, Prediction, ProcessedPage, SourceState
 from mailroom.settings import Settings
 from mailroom.store.db import Database
 from mailroom.store.tables import Event, Item, Page, SourceFile
+from mailroom.taxonomy import load_taxonomy
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +141,7 @@ class PageJob:
 class _Run:
     """Bookkeeping of one pass: pages finished per item, and pages expected."""
 
+    classifier: Classifier
     expected: dict[str, int] = field(default_factory=dict)
     done: dict[str, list[ProcessedPage]] = field(default_factory=dict)
     report: IngestReport = field(default_factory=IngestReport)
@@ -153,7 +158,7 @@ def ingest_once(settings: Settings, db: Database, watch: StabilityWatch | None =
         watch = StabilityWatch(settings.ingest.stable_seconds)
         if watch.stable_seconds > 0 and watch.ready(list_candidates(folders.inbox)) == [] and list_candidates(folders.inbox):
             time.sleep(watch.stable_seconds)
-    run = _Run()
+    run = _Run(Classifier(settings))
     claims = recover_claims(folders.claimed)
     for path in watch.ready(list_candidates(folders.inbox)):
         try:
@@ -164,6 +169,7 @@ def ingest_once(settings: Settings, db: Database, watch: StabilityWatch | None =
         register(db, folders, claimed, _limits(settings), run.report)
     settle(db, folders)
     _process(db, folders, settings, run, progress)
+    classify_items(db, _items_in(db, ItemState.OCR_DONE), run.classifier)  # left by a stopped process
     settle(db, folders)
     run.report.seconds = time.perf_counter() - started
     return run.report
@@ -352,6 +358,65 @@ def _record_page(db: Database, folders: Folders, future: Future, item_id: str, r
         item.pdf_path, item.state = folders.rel(pdf_path), ItemState.OCR_DONE
         _event(session, "ocr_done", item=item, detail={"pages": len(pages), "mean_confidence": round(item.mean_confidence, 1)})
         _finish_source_if_done(session, folders, item.source_id)
+    classify_items(db, [item_id], run.classifier)
+
+
+class Classifier:
+    """The promoted model, loaded on first use; a model that cannot be loaded is kept as
+    the reason why every item goes to review."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._model: Model | None = None
+        self.problem = ""
+
+    def model(self) -> Model | None:
+        if self._model is None and not self.problem:
+            try:
+                taxonomy = load_taxonomy(self.settings.config_file("taxonomy.yaml"))
+                self._model = load_model(resolve_model(self.settings.classify.model, self.settings), taxonomy)
+            except (BadInput, IncompatibleModel, BadConfig) as exc:
+                log.error("no usable model, every item goes to review: %s", exc)
+                self.problem = f"no usable model: {exc}"
+        return self._model
+
+
+def classify_items(db: Database, item_ids: list[str], classifier: Classifier) -> None:
+    """Classify OCR'd items: `classified`, then `auto_approved` or `in_review` by the
+    model's thresholds and the decision policy. Without a usable model: `in_review`."""
+    model = classifier.model() if item_ids else None
+    for item_id in item_ids:
+        with db.session() as session:
+            item = session.get(Item, item_id)
+            if item is None or item.state != ItemState.OCR_DONE:
+                continue
+            if model is None:
+                item.decision, item.state = "review", ItemState.IN_REVIEW
+                item.flags = {**item.flags, "prediction": {"reason": classifier.problem}}
+                _event(session, "in_review", item=item, detail={"reason": classifier.problem})
+                continue
+            text = "\n\n".join(session.scalars(select(Page.text).where(Page.item_id == item_id).order_by(Page.number)))
+            page_flags = [flag for flags in item.flags.get("pages", {}).values() for flag in flags]
+            prediction = classify_item(text, model, item.mean_confidence, page_flags)
+            _apply_prediction(session, item, prediction)
+
+
+def _apply_prediction(session, item: Item, prediction: Prediction) -> None:
+    details = prediction_dict(prediction)
+    metadata = details.pop("metadata")
+    item.doc_type, item.route = prediction.doc_type.label, prediction.route.label
+    item.confidence, item.decision = prediction.confidence, prediction.decision
+    item.model_version = prediction.model_version
+    item.flags = {**item.flags, "prediction": details, "metadata": metadata}
+    item.state = ItemState.CLASSIFIED
+    _event(session, "classified", item=item, detail={k: details[k] for k in ("doc_type", "route", "model_version")})
+    item.state = ItemState.AUTO_APPROVED if prediction.decision == "auto" else ItemState.IN_REVIEW
+    _event(session, item.state, item=item, detail={"reason": prediction.reason, "decided_by": prediction.decided_by})
+
+
+def _items_in(db: Database, state: ItemState) -> list[str]:
+    with db.session() as session:
+        return list(session.scalars(select(Item.id).where(Item.state == state).order_by(Item.created_at)))
 
 
 def _record_failure(db: Database, kind: str, key: object, error: BaseException) -> None:

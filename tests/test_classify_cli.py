@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from classify_sets import make_text_set
 from PIL import Image, ImageDraw, ImageFont
 
 from mailroom.classify.bundle import Model, load_model, save_model
@@ -19,6 +18,8 @@ from mailroom.classify.train import TrainConfig, train_model
 from mailroom.cli import main
 from mailroom.dataset import read_dataset
 from mailroom.settings import PACKAGE_CONFIG_DIR
+
+from classify_sets import make_text_set
 
 SMALL = {"calibration_folds": 3, "min_items_per_class": 3, "linear": {"word_features": 2000, "char_features": 3000}}
 

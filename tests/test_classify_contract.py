@@ -10,12 +10,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from classify_sets import texts_and_labels
 from sklearn.base import clone
 
 from mailroom.classify.linear import LinearTextClassifier
 from mailroom.classify.transformer import TransformerTextClassifier, build_tiny_checkpoint
 from mailroom.errors import BadConfig
+
+from classify_sets import texts_and_labels
 
 TEXTS, LABELS = texts_and_labels(per_pair=3)
 

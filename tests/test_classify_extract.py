@@ -55,3 +55,13 @@ def test_bad_rules_are_config_errors() -> None:
         parse_rules({"route_rules": [{"name": "x", "route": "bauamt", "effect": "fix", "pattern": "("}]})
     with pytest.raises(BadConfig, match="not in the taxonomy"):
         parse_rules({"route_rules": [{"name": "x", "route": "mond", "effect": "fix", "pattern": "x"}]}, routes={"bauamt"})
+
+
+def test_the_deadline_is_the_earliest_day_named_or_counted_from_the_letter() -> None:
+    from mailroom.classify.extract import deadline_date
+
+    assert deadline_date(["bis zum 12.03.2026", "innerhalb von 14 Tagen"], "2026-03-01") == "2026-03-12"
+    assert deadline_date(["innerhalb eines Monats"], "2026-03-01") == "2026-03-31"
+    assert deadline_date(["innerhalb zwei Wochen"], "2026-03-01") == "2026-03-15"
+    assert deadline_date(["innerhalb zwei Wochen"], "") == ""  # no letter date: no day to count from
+    assert deadline_date(["bis zum 31.02.2026"], "") == ""  # no such day

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write_image, write_labels
 from mailroom.dataset import (
     BatchEntry,
     LabelledItem,
@@ -17,6 +16,8 @@ from mailroom.dataset import (
     write_dataset,
 )
 from mailroom.errors import BadInput
+
+from conftest import write_image, write_labels
 
 HEADER = "path,doc_type,route,split,text\n"
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from badfiles import EXPECTED_REASON, write_bad_files
 from mailroom.errors import BadInput
 from mailroom.ingest.intake import (
     Limits,
@@ -22,6 +21,8 @@ from mailroom.ingest.intake import (
     sniff_type,
 )
 from mailroom.ingest.pages import inspect_source
+
+from badfiles import EXPECTED_REASON, write_bad_files
 
 LIMITS = Limits(max_file_bytes=50_000_000, max_pages=300, max_pixels_per_page=60_000_000)
 

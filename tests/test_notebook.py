@@ -6,9 +6,10 @@ import os
 from pathlib import Path
 
 import nbformat
-from classify_sets import make_text_set
 from nbclient import NotebookClient
 from test_classify_cli import tiny_bundle  # noqa: F401  (the fixture)
+
+from classify_sets import make_text_set
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "explore_errors.ipynb"
 

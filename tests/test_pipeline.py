@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from badfiles import EXPECTED_REASON, write_bad_files
 from mailroom.dataset import read_batches, read_dataset
 from mailroom.ingest.intake import sha256_file
 from mailroom.metrics import char_accuracy
@@ -25,7 +24,10 @@ from mailroom.store.queries import list_items
 from mailroom.store.tables import Item, Page, SourceFile
 from mailroom.synth.generate import generate, load_synth_config
 
+from badfiles import EXPECTED_REASON, write_bad_files
+
 pytestmark = pytest.mark.slow
+CLASSIFIED = (ItemState.AUTO_APPROVED, ItemState.IN_REVIEW)
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +78,7 @@ def test_batches_split_into_their_items_without_separator_and_blank_pages(ingest
         expected = [e for e in entries if e.batch == batch]
         items = by_source[batch]
         assert [i.page_count for i in items] == [e.pages for e in expected], batch
-        assert all(i.state == ItemState.OCR_DONE for i in items)
+        assert all(i.state in CLASSIFIED for i in items)
         scores = [char_accuracy(e.extra["text"], _text(db, i.id)) for e, i in zip(expected, items, strict=True)]
         assert min(scores) > 0.6 and statistics.mean(scores) > 0.8, scores  # the right pages, upright
 
@@ -122,7 +124,7 @@ def test_originals_are_archived_by_hash_and_items_get_searchable_pdfs(ingested) 
     assert list((home / "work" / "claimed").iterdir()) == []
     with db.session() as session:
         sources = session.scalars(select(SourceFile).where(SourceFile.state == SourceState.DONE)).all()
-        items = session.scalars(select(Item).where(Item.state == ItemState.OCR_DONE)).all()
+        items = session.scalars(select(Item).where(Item.state.in_(CLASSIFIED))).all()
     for source in sources:
         assert sha256_file(home / source.archive_path) == source.sha256
     for item in items:
@@ -139,3 +141,22 @@ def test_items_command_lists_quarantined_files_as_json(ingested) -> None:
     rows = [json.loads(line) for line in done.stdout.splitlines()]
     assert len(rows) == len(EXPECTED_REASON)
     assert all(row["state"] == "quarantined" and row["reason"] and len(row["sha256"]) == 64 for row in rows)
+
+
+def test_items_leave_ingest_classified_by_the_default_model(ingested, corpus, taxonomy) -> None:
+    _, _, db, _ = ingested
+    by_source = _items_by_source(db)
+    labelled = read_dataset(corpus, taxonomy).items + tuple(read_batches(corpus, taxonomy))
+    expected = {}
+    for entry in labelled:
+        name = Path(entry.path).name if hasattr(entry, "path") else entry.batch
+        position = getattr(entry, "position", 1)
+        expected[by_source[name][position - 1].id] = (entry.doc_type, entry.route)
+    with db.session() as session:
+        items = session.scalars(select(Item).where(Item.id.in_(expected))).all()
+    assert {i.state for i in items} <= set(CLASSIFIED)
+    assert all(i.model_version and i.flags["prediction"]["route_top3"] for i in items)
+    right = [(i.doc_type, i.route) == expected[i.id] for i in items]
+    automated = [ok for ok, i in zip(right, items, strict=True) if i.state == ItemState.AUTO_APPROVED]
+    assert sum(right) >= 0.7 * len(items), right
+    assert all(automated), "an automated item was wrong"

@@ -3,6 +3,7 @@ letter, file references, IBAN, amounts and deadlines. Pure functions over text."
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from mailroom.classify.rules import RuleSet
@@ -20,6 +21,7 @@ _DEADLINE = re.compile(
     r"|innerhalb (?:eines Monats|von \d+ (?:Tagen|Wochen)|(?:einer|zwei|drei|vier) Wochen))",
     re.IGNORECASE,
 )
+_NUMERIC_DATE = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{2,4})")
 _LETTER_DATE = re.compile(r"(?:^|\n)\s*[A-ZÄÖÜ][\wäöüß.-]+(?: [\wäöüß.-]+)?,\s*(?:den\s+)?(\d{1,2}\.\s?\S+\s?\d{2,4})")
 _CITY = re.compile(r"stadt(?:verwaltung)? chemnitz|oberbürgermeister|^an:", re.IGNORECASE)
 
@@ -37,7 +39,40 @@ def extract_metadata(text: str, rules: RuleSet) -> dict[str, object]:
         "amounts": amounts(text),
         "deadlines": deadlines(text),
     }
+    found["deadline"] = deadline_date(found["deadlines"], found["date"])
     return {k: v for k, v in found.items() if v}
+
+
+def deadline_date(phrases: list[str], letter_date: str) -> str:
+    """The earliest day a deadline phrase names, as ISO date ('' if none): a date of its
+    own, or a span counted from the letter's date ('innerhalb von 14 Tagen')."""
+    days = []
+    for phrase in phrases:
+        found = _NUMERIC_DATE.search(phrase)
+        if found:
+            day, month, year = (int(g) for g in found.groups())
+            year += 2000 if year < 100 else 0
+            try:
+                days.append(dt.date(year, month, day))
+            except ValueError:
+                continue
+        elif letter_date:
+            span = _span_days(phrase)
+            if span:
+                days.append(dt.date.fromisoformat(letter_date) + dt.timedelta(days=span))
+    return min(days).isoformat() if days else ""
+
+
+def _span_days(phrase: str) -> int:
+    lowered = phrase.lower()
+    if "monat" in lowered:
+        return 30
+    words = {"einer": 1, "zwei": 2, "drei": 3, "vier": 4}
+    number = re.search(r"(\d+|einer|zwei|drei|vier) (tagen|wochen)", lowered)
+    if not number:
+        return 0
+    count = int(number.group(1)) if number.group(1).isdigit() else words[number.group(1)]
+    return count * (7 if number.group(2) == "wochen" else 1)
 
 
 def sender(text: str) -> str:
