@@ -1,7 +1,6 @@
 # The two commands of the README: `make run` and `make test`. Both set up first.
 VENV := .venv
 BIN := $(VENV)/bin
-DEMO := var/demo
 
 .PHONY: setup run test lint clean
 
@@ -11,9 +10,7 @@ $(VENV)/.installed: pyproject.toml scripts/setup.sh
 	bash scripts/setup.sh
 
 run: setup
-	$(BIN)/mailroom doctor
-	$(BIN)/mailroom data synth --out $(DEMO) --n 40 --seed 1 --batches 2 --force
-	$(BIN)/mailroom data show $(DEMO)
+	bash scripts/demo.sh
 
 test: setup
 	$(BIN)/python -m pytest

@@ -12,12 +12,14 @@ import logging
 import os
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
 from mailroom.dataset import LabelledSet
 from mailroom.errors import BadInput, MailroomError
+from mailroom.ingest.intake import sha256_file
+from mailroom.parallel import process_pool
 from mailroom.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -46,17 +48,9 @@ def settings_digest(settings: Settings) -> str:
     return hashlib.sha256(json.dumps(keys, sort_keys=True).encode()).hexdigest()[:12]
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def cache_path(path: Path, settings: Settings) -> Path:
     """Where the OCR text of `path` under `settings` is cached."""
-    return settings.path("cache", "ocr", f"{file_sha256(path)}-{settings_digest(settings)}.txt")
+    return settings.path("cache", "ocr", f"{sha256_file(path)}-{settings_digest(settings)}.txt")
 
 
 def cached_document_text(path: Path, settings: Settings) -> tuple[str, float]:
@@ -131,8 +125,7 @@ def _read_all(paths: Sequence[Path], settings: Settings, workers: int, progress:
             if progress:
                 progress(1)
     elif todo:
-        os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with process_pool(workers) as pool:
             futures = {pool.submit(cached_document_text, paths[index], settings): index for index in todo}
             for future in as_completed(futures):
                 results[futures[future]] = future.result()

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from mailroom.ingest.images import as_gray, downscale
 from mailroom.ingest.separate import A4_SHORT_INCH, ink_mask
 
 log = logging.getLogger(__name__)
@@ -65,7 +66,7 @@ def clean_page(gray: np.ndarray, dpi: int | None = None) -> CleanedPage:
     `dpi` defaults to what an A4 sheet's short side gives. The image keeps its size
     (quarter turns swap width and height); corners uncovered by the deskew are white.
     """
-    gray = _as_gray(gray)
+    gray = as_gray(gray)
     dpi = dpi or round(min(gray.shape) / A4_SHORT_INCH)
     rotation, confidence, skew = _analyse(gray, dpi)
     upright = np.ascontiguousarray(np.rot90(gray, rotation // 90))
@@ -82,7 +83,7 @@ def detect_orientation(gray: np.ndarray, dpi: int | None = None) -> tuple[int, f
 
     Returns (0, 0.0) for a page with too little text to tell.
     """
-    gray = _as_gray(gray)
+    gray = as_gray(gray)
     rotation, confidence, _ = _analyse(gray, dpi or round(min(gray.shape) / A4_SHORT_INCH))
     return rotation, confidence
 
@@ -96,7 +97,7 @@ def _analyse(gray: np.ndarray, dpi: int) -> tuple[int, float, float]:
         return 0, 0.0, 0.0
     ys, xs = ink
     sideways, direction_margin = _lines_run_vertically(ys, xs)
-    page = _resize(gray, dpi, FINE_DPI)
+    page = downscale(gray, dpi, FINE_DPI)
     if sideways:
         page = np.ascontiguousarray(np.rot90(page, 1))
     fine_dpi = min(dpi, FINE_DPI)
@@ -124,7 +125,7 @@ def estimate_skew(gray: np.ndarray, dpi: int | None = None) -> float:
     Projection profile of the ink over -5..5 degrees in 0.5-degree steps on a 100-dpi
     copy, then in 0.05-degree steps on a 150-dpi copy without marks bigger than letters.
     """
-    gray = _as_gray(gray)
+    gray = as_gray(gray)
     dpi = dpi or round(min(gray.shape) / A4_SHORT_INCH)
     coarse_points = _ink_points(gray, dpi, ANALYSIS_DPI)
     if coarse_points is None:
@@ -233,7 +234,7 @@ def _ink_points(
     page without its edges; None if there are too few to be text. `letters_only` drops
     marks both taller and wider than `MAX_LETTER_MM` (signatures, logos, stamps), whose
     own slant would pull the skew estimate on a page with little text."""
-    small = _resize(gray, dpi, target_dpi)
+    small = downscale(gray, dpi, target_dpi)
     ink = ink_mask(_inner(small))
     if letters_only:
         ink = _drop_big_marks(ink, round(MAX_LETTER_MM / 25.4 * min(dpi, target_dpi)))
@@ -264,17 +265,3 @@ def _inner(gray: np.ndarray) -> np.ndarray:
     rows, cols = gray.shape
     dy, dx = int(rows * EDGE_FRACTION), int(cols * EDGE_FRACTION)
     return gray[dy : rows - dy, dx : cols - dx]
-
-
-def _resize(gray: np.ndarray, dpi: int, target_dpi: int) -> np.ndarray:
-    if dpi <= target_dpi * 1.05:
-        return gray
-    f = target_dpi / dpi
-    size = (max(1, round(gray.shape[1] * f)), max(1, round(gray.shape[0] * f)))
-    return cv2.resize(gray, size, interpolation=cv2.INTER_AREA)
-
-
-def _as_gray(image: np.ndarray) -> np.ndarray:
-    if image.ndim == 3:
-        return cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
-    return image

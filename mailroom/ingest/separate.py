@@ -22,6 +22,7 @@ import cv2
 import numpy as np
 
 from mailroom.code128 import decode_code128_row
+from mailroom.ingest.images import as_gray, downscale
 
 log = logging.getLogger(__name__)
 
@@ -122,10 +123,10 @@ def read_page_signal(gray: np.ndarray, dpi: float | None = None) -> PageSignal:
     `dpi` defaults to what an A4 sheet's short side gives. Never raises on odd images:
     an unreadable code is simply not in `codes`.
     """
-    gray = _as_gray(gray)
+    gray = as_gray(gray)
     if dpi is None:
         dpi = min(gray.shape) / A4_SHORT_INCH
-    small = _resize_to(gray, dpi, WORK_DPI)
+    small = downscale(gray, dpi, WORK_DPI)
     codes = read_codes(gray, dpi, small)
     ink_ratio, text_marks = measure_ink(small, min(dpi, WORK_DPI))
     return PageSignal(codes=codes, ink_ratio=ink_ratio, text_marks=text_marks)
@@ -152,7 +153,7 @@ def measure_ink(gray: np.ndarray, dpi: float) -> tuple[float, int]:
        `NEIGHBOUR_MM`: letters of a word and words of a line do, a lone hair or
        blot does not. "Seite 2" alone gives 2 to 6 of them, a blank page 0.
     """
-    small = _resize_to(gray, dpi, WORK_DPI)
+    small = downscale(gray, dpi, WORK_DPI)
     dpi = min(dpi, WORK_DPI)
     margin = round(MARGIN_MM / 25.4 * dpi)
     inner = small[margin:-margin, margin:-margin] if min(small.shape) > 4 * margin else small
@@ -229,7 +230,7 @@ def read_codes(gray: np.ndarray, dpi: float, small: np.ndarray | None = None) ->
     the full image only for a QR code that was seen there but could not be read.
     """
     if small is None:
-        small = _resize_to(gray, dpi, WORK_DPI)
+        small = downscale(gray, dpi, WORK_DPI)
     scale = gray.shape[1] / small.shape[1]
     found = _read_qr(small, gray, dpi) + _read_code128(small, gray, scale)
     return tuple(dict.fromkeys(code for code in found if code))
@@ -245,7 +246,7 @@ def _read_qr(small: np.ndarray, full: np.ndarray, dpi: float) -> tuple[str, ...]
     scale = full.shape[1] / small.shape[1]
     region = _crop_around(full, corners * scale, margin=0.5)
     if region is not None and dpi > WORK_DPI * 1.05:
-        text, _ = _detect_qr(_resize_to(region, dpi, 200.0))
+        text, _ = _detect_qr(downscale(region, dpi, 200.0))
     if not text:
         text, _ = _detect_qr(small, cv2.QRCodeDetectorAruco())
     return (text,) if text else ()
@@ -330,19 +331,3 @@ def _binarise(gray: np.ndarray) -> np.ndarray:
     paper = int(np.searchsorted(counts, 0.9 * counts[-1]))  # 90th percentile
     threshold = min(otsu, paper - INK_CONTRAST)
     return np.where(gray > threshold, 255, 0).astype(np.uint8)
-
-
-def _as_gray(image: np.ndarray) -> np.ndarray:
-    if image.ndim == 3:
-        return cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
-    if image.dtype != np.uint8:
-        return np.clip(image, 0, 255).astype(np.uint8)
-    return image
-
-
-def _resize_to(gray: np.ndarray, dpi: float, target: float) -> np.ndarray:
-    if dpi <= target * 1.05:
-        return gray
-    f = target / dpi
-    size = (max(1, round(gray.shape[1] * f)), max(1, round(gray.shape[0] * f)))
-    return cv2.resize(gray, size, interpolation=cv2.INTER_AREA)
