@@ -160,3 +160,56 @@ def test_items_leave_ingest_classified_by_the_default_model(ingested, corpus, ta
     automated = [ok for ok, i in zip(right, items, strict=True) if i.state == ItemState.AUTO_APPROVED]
     assert sum(right) >= 0.7 * len(items), right
     assert all(automated), "an automated item was wrong"
+
+
+@pytest.mark.parametrize("polling", [False, True], ids=["inotify", "polling"])
+def test_the_watcher_takes_files_as_they_arrive_until_stopped(tmp_path, corpus, taxonomy, polling) -> None:
+    import threading
+    import time
+
+    from mailroom.pipeline import watch_inbox
+
+    env = {"MAILROOM_HOME": str(tmp_path), "MAILROOM_INGEST__STABLE_SECONDS": "0.5", "MAILROOM_INGEST__POLL_SECONDS": "1"}
+    settings = load_settings(env=env)
+    db = open_database(settings.database)
+    stop = threading.Event()
+    watcher = threading.Thread(target=watch_inbox, args=(settings, db, stop, polling))
+    watcher.start()
+    try:
+        item = read_dataset(corpus, taxonomy).items[0]
+        time.sleep(1.0)  # the watcher is up and waiting
+        (tmp_path / "inbox").mkdir(exist_ok=True)
+        shutil.copy(corpus / item.path, tmp_path / "inbox" / Path(item.path).name)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not [r for r in list_items(db) if r["state"] in CLASSIFIED]:
+            time.sleep(0.5)
+    finally:
+        stop.set()
+        watcher.join(timeout=60)
+    assert not watcher.is_alive()  # it stops when told
+    rows = list_items(db)
+    assert len(rows) == 1 and rows[0]["state"] in CLASSIFIED and rows[0]["pages"] == int(item.extra["pages"])
+
+
+def test_a_born_digital_pdf_keeps_its_own_text(tmp_path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot
+
+    lines = ["Stadtverwaltung Chemnitz", "Antrag auf Wohngeld", "Sehr geehrte Damen und Herren,",
+             "hiermit beantrage ich Wohngeld für meine Wohnung in der Zwickauer Straße 12."]  # fmt: skip
+    figure = pyplot.figure(figsize=(8.27, 11.69))
+    for number, line in enumerate(lines):
+        figure.text(0.1, 0.9 - number * 0.04, line, fontsize=12)
+    (tmp_path / "inbox").mkdir()
+    figure.savefig(tmp_path / "inbox" / "antrag.pdf")
+    settings = load_settings(env={"MAILROOM_HOME": str(tmp_path), "MAILROOM_INGEST__STABLE_SECONDS": "0"})
+    db = open_database(settings.database)
+    ingest_once(settings, db)
+    (row,) = list_items(db)
+    with db.session() as session:
+        page = session.scalar(select(Page).where(Page.item_id == row["id"]))
+    assert "embedded_text" in page.flags["flags"]
+    assert "Zwickauer Straße 12" in page.text  # exactly, as only the PDF's own text gives it
+    assert (tmp_path / "archive" / "pdf" / f"{row['id']}.pdf").stat().st_size > 0
