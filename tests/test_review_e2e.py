@@ -17,6 +17,7 @@ from test_review_data import PASSWORD, make_settings, seed
 
 from mailroom.dispatch.dispatch import dispatch_once
 from mailroom.review.app import create_app
+from mailroom.store.tables import Item
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -96,3 +97,30 @@ def test_review_in_the_browser_then_dispatch(server, tmp_path: Path) -> None:
     sidecar = json.loads((offices / chosen_route / "item-a.json").read_text(encoding="utf-8"))
     assert sidecar["labels"]["doc_type"]["id"] == "beschwerde"
     assert any(step["kind"] == "reviewed" for step in sidecar["trail"])
+
+
+def test_merge_and_split_by_keyboard(server) -> None:
+    settings, db, url = server
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{url}/items/item-b")
+        page.fill("input[name=name]", "rita")
+        page.fill("input[name=password]", PASSWORD)
+        page.keyboard.press("Enter")
+        page.wait_for_url(f"{url}/items/item-b")
+        page.on("dialog", lambda dialog: dialog.accept())  # "Merge ... with the next item?"
+        with page.expect_navigation():
+            page.keyboard.press("m")
+        assert page.locator("figure.page").count() == 2  # item-c appended
+        page.keyboard.press("s")  # the page number field, filled with the page in view
+        assert page.locator("#after_page").input_value() == "1"
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.locator("figure.page").count() == 1
+        history = page.locator("section.history").inner_text()
+        assert "merge" in history and "split" in history and "item-b-s1" in history
+        browser.close()
+    with db.session() as session:
+        assert session.get_one(Item, "item-c").state == "failed"
+        assert session.get_one(Item, "item-b-s1").page_count == 1

@@ -13,6 +13,7 @@ from mailroom.errors import BadInput
 from mailroom.review.auth import Account
 from mailroom.review.deps import app_state, current_user, render, require_admin, require_csrf
 from mailroom.review.queue import NotInReview, decide, item_view, next_in_queue, queue_counts, review_queue
+from mailroom.review.regroup import merge_with_next, split_item
 from mailroom.review.stats import collect, prometheus
 
 router = APIRouter()
@@ -77,6 +78,34 @@ def decide_item(
         raise HTTPException(400, str(exc)) from exc
     following = next_in_queue(state.db, item_id)
     return RedirectResponse(f"/items/{following}" if following else "/", status_code=303)
+
+
+@router.post("/items/{item_id}/split", dependencies=[Depends(require_csrf)])
+def split(request: Request, item_id: str, user: CurrentUser, after_page: str = Form("")) -> Response:
+    """Split the item after a page; the rest becomes a new item in review."""
+    state = app_state(request)
+    if not after_page.strip().isdigit():
+        raise HTTPException(400, f"Give the number of the page after which to split, not {after_page!r}.")
+    try:
+        split_item(state.db, state.settings.home, item_id, user.name, int(after_page))
+    except NotInReview as exc:
+        raise HTTPException(409, str(exc)) from exc
+    except BadInput as exc:
+        raise HTTPException(400, str(exc)) from exc
+    return RedirectResponse(f"/items/{item_id}", status_code=303)
+
+
+@router.post("/items/{item_id}/merge", dependencies=[Depends(require_csrf)])
+def merge(request: Request, item_id: str, user: CurrentUser) -> Response:
+    """Append the next item of the same source file to this one."""
+    state = app_state(request)
+    try:
+        merge_with_next(state.db, state.settings.home, item_id, user.name)
+    except NotInReview as exc:
+        raise HTTPException(409, str(exc)) from exc
+    except BadInput as exc:
+        raise HTTPException(400, str(exc)) from exc
+    return RedirectResponse(f"/items/{item_id}", status_code=303)
 
 
 @router.get("/admin", response_class=HTMLResponse)

@@ -1,6 +1,7 @@
 // Keyboard review and page zoom. No framework, no build step.
 // Enter confirms; d / r open the doc type / route list (type to filter, arrows, Enter picks);
-// u marks unreadable; + / - zoom the pages.
+// u marks unreadable; s splits after the page in view (number field, Enter); m merges with
+// the next item (after a confirmation); + / - zoom the pages.
 "use strict";
 
 function pickerSetup(picker) {
@@ -53,11 +54,24 @@ function zoom(factor) {
   document.documentElement.style.setProperty("--zoom", level.toFixed(2));
 }
 
+function pageInView() {
+  // The last page whose top is in the upper third of the window (or above it).
+  let number = 1;
+  document.querySelectorAll("figure.page").forEach((figure, index) => {
+    if (figure.getBoundingClientRect().top <= window.innerHeight / 3) number = index + 1;
+  });
+  return number;
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll(".picker").forEach(pickerSetup);
   document.querySelectorAll("img.zoomable").forEach((img) =>
     img.addEventListener("click", () => zoom(currentZoom() > 1 ? 1 / currentZoom() : 2)));
   const form = document.getElementById("decide");
+  const merge = document.getElementById("merge");
+  if (merge) merge.addEventListener("submit", (e) => {
+    if (!window.confirm("Merge this item with the next item of its file?")) e.preventDefault();
+  });
   document.addEventListener("keydown", (e) => {
     const typing = ["INPUT", "SELECT", "TEXTAREA", "BUTTON"].includes(e.target.tagName);
     if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -68,5 +82,13 @@ document.addEventListener("DOMContentLoaded", () => {
     else if (e.key === "d") { e.preventDefault(); document.getElementById("doc_type-filter").focus(); }
     else if (e.key === "r") { e.preventDefault(); document.getElementById("route-filter").focus(); }
     else if (e.key === "u") { e.preventDefault(); document.getElementById("unreadable").click(); }
+    else if (e.key === "s") {
+      const field = document.getElementById("after_page");
+      if (!field) return;
+      e.preventDefault();
+      field.value = Math.min(pageInView(), Number(field.max));
+      field.focus();
+      field.select();
+    } else if (e.key === "m" && merge) { e.preventDefault(); merge.requestSubmit(); }
   });
 });
