@@ -1,4 +1,5 @@
-"""Tiny labelled sets with a text column, made on the fly for the classifier tests.
+"""Tiny labelled sets with a text column, made on the fly for the classifier tests,
+and `run`, which runs the `mailroom` command in the test's process.
 
 Three doc_types and three routes; each text carries words typical of its labels among
 shared filler, so a model can learn them from a few dozen items in well under a second.
@@ -8,9 +9,12 @@ from __future__ import annotations
 
 import csv
 import random
+import sys
 from pathlib import Path
 
 from PIL import Image
+
+from mailroom.cli import main
 
 DOC_WORDS = {
     "antrag": "hiermit beantrage ich antrag formular bitte genehmigen",
@@ -59,3 +63,18 @@ def texts_and_labels(per_pair: int = 4, seed: int = 0) -> tuple[list[str], dict[
                 labels["doc_type"].append(doc_type)
                 labels["route"].append(route)
     return texts, labels
+
+
+def run(monkeypatch, capsys, home: Path, *args: str) -> tuple[int, str, str]:
+    """Run `mailroom ARGS` as the console script does; returns exit code, stdout, stderr."""
+    monkeypatch.setenv("MAILROOM_HOME", str(home))
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.setattr(sys, "argv", ["mailroom", *args])
+    code = 0
+    try:
+        main()
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return code, out, err

@@ -4,6 +4,8 @@ one clear message and a non-zero exit, never a traceback."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -15,28 +17,12 @@ from mailroom.classify.bundle import Model, load_model, save_model
 from mailroom.classify.predict import classify_item
 from mailroom.classify.rules import load_rules
 from mailroom.classify.train import TrainConfig, train_model
-from mailroom.cli import main
 from mailroom.dataset import read_dataset
 from mailroom.settings import PACKAGE_CONFIG_DIR
 
-from classify_sets import make_text_set
+from classify_sets import make_text_set, run
 
 SMALL = {"calibration_folds": 3, "min_items_per_class": 3, "linear": {"word_features": 2000, "char_features": 3000}}
-
-
-def run(monkeypatch, capsys, home: Path, *args: str) -> tuple[int, str, str]:
-    """Run `mailroom ARGS` as the console script does; returns exit code, stdout, stderr."""
-    monkeypatch.setenv("MAILROOM_HOME", str(home))
-    monkeypatch.setenv("COLUMNS", "200")
-    monkeypatch.setattr(sys, "argv", ["mailroom", *args])
-    code = 0
-    try:
-        main()
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
 
 
 @pytest.fixture(scope="module")
@@ -106,6 +92,36 @@ def test_bad_training_sets_end_with_one_message(tmp_path: Path, monkeypatch, cap
     assert code == 2 and message in err.replace("\n", " ")
 
 
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ("a.png,liebesbrief,bauamt,hallo\n", "doc_type 'liebesbrief' is not in the taxonomy"),
+        ("", "the set is empty"),
+    ],
+)
+def test_bad_evaluation_sets_end_with_one_message(tmp_path: Path, monkeypatch, capsys, tiny_bundle: Path, rows: str, message: str) -> None:
+    bad = _bad_set(tmp_path / "bad", rows)
+    code, _, err = run(monkeypatch, capsys, tmp_path / "home", "evaluate", "--model", str(tiny_bundle), "--data", str(bad), "--text-column")
+    assert code == 2 and message in " ".join(err.split()) and err.count("error:") == 1
+
+
+def test_unreadable_labels_and_unknown_model_in_a_fresh_process(tmp_path: Path, tiny_bundle: Path) -> None:
+    """As a user runs it: one `error:` line, a non-zero exit, no traceback, no MLflow chatter."""
+    garbage = tmp_path / "garbage"
+    garbage.mkdir()
+    (garbage / "labels.csv").write_bytes(b"\xff\xfe\x00\x01garbage\x00")
+    good = make_text_set(tmp_path / "good", per_pair=2)
+    env = {**os.environ, "MAILROOM_HOME": str(tmp_path / "home"), "COLUMNS": "200"}
+    for args, message in [
+        (["train", "--data", str(garbage), "--text-column"], "labels.csv is not UTF-8 text"),
+        (["evaluate", "--model", "7", "--data", str(good), "--text-column"], "does not exist in the registry"),
+    ]:
+        result = subprocess.run([sys.executable, "-m", "mailroom.cli", *args], capture_output=True, text=True, env=env, timeout=120, check=False)
+        err = " ".join(result.stderr.split())
+        assert result.returncode == 2 and message in err, result.stderr
+        assert "Traceback" not in err and "INFO" not in err and err.count("error:") == 1
+
+
 def test_missing_model_and_unreadable_file(tmp_path: Path, monkeypatch, capsys, tiny_bundle: Path) -> None:
     code, _, err = run(monkeypatch, capsys, tmp_path, "classify", "--model", "no-such-model", "x.pdf")
     assert code == 2 and "model reference 'no-such-model' does not exist" in err
@@ -114,6 +130,10 @@ def test_missing_model_and_unreadable_file(tmp_path: Path, monkeypatch, capsys, 
     code, out, err = run(monkeypatch, capsys, tmp_path, "classify", "--model", str(tiny_bundle), str(broken))
     assert code == 2 and "could not be read" in err
     assert json.loads(out)["path"] == str(broken) and "error" in json.loads(out)
+    code, out, err = run(monkeypatch, capsys, tmp_path, "classify", "--model", str(tiny_bundle), str(tmp_path / "gone.pdf"))
+    assert code == 2 and "could not be read" in err and "does not exist" in json.loads(out)["error"]
+    code, _, err = run(monkeypatch, capsys, tmp_path, "evaluate", "--model", "no-such-model", "--data", str(tmp_path))
+    assert code == 2 and "model reference 'no-such-model' does not exist" in err
 
 
 def test_classify_reads_a_scan_through_real_ocr(tmp_path: Path, monkeypatch, capsys, tiny_bundle: Path) -> None:

@@ -63,6 +63,10 @@ def train(obj, data_dirs: tuple[Path, ...], config_path: Path | None, model_type
     config = load_train_config(path, {"model_type": model_type, "target_precision": target_precision})
     if config.target_precision is None:
         config = config.model_copy(update={"target_precision": settings.classify.target_precision})
+    if config.model_type == "transformer":
+        from mailroom.classify.transformer import check_checkpoint
+
+        check_checkpoint(config.transformer.checkpoint)  # before any OCR or training
     rules_path = settings.config_file("rules.yaml")
     rules = load_rules(rules_path, set(obj.taxonomy.routes))
     sets = [read_dataset(d, obj.taxonomy) for d in data_dirs]

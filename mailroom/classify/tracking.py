@@ -36,8 +36,8 @@ def _mlflow(settings: Settings):
     os.environ.setdefault("MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR", "false")
     import mlflow
 
-    for name in ("alembic", "mlflow"):  # their INFO lines would bury the command's own output
-        if logging.getLogger(name).level == logging.NOTSET:
+    if not logging.getLogger().isEnabledFor(logging.DEBUG):  # unless --verbose: mlflow sets itself to INFO on import,
+        for name in ("alembic", "mlflow"):  # and their INFO lines would bury the command's own output
             logging.getLogger(name).setLevel(logging.WARNING)
     mlflow.set_tracking_uri(tracking_uri(settings))
     mlflow.set_registry_uri(tracking_uri(settings))

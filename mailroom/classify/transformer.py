@@ -21,6 +21,9 @@ from mailroom.errors import BadConfig
 log = logging.getLogger(__name__)
 
 PARAMS_FILE = "mailroom_params.json"
+HINT = ("put a local checkpoint (config.json, weights, tokenizer files) there or name another folder "
+        "in configs/train.yaml transformer.checkpoint; mailroom never downloads models")
+TOKENIZER_FILES = ("tokenizer.json", "vocab.txt", "vocab.json", "tokenizer.model", "spiece.model", "sentencepiece.bpe.model")
 
 
 class TransformerTextClassifier(ClassifierMixin, BaseEstimator):
@@ -51,7 +54,7 @@ class TransformerTextClassifier(ClassifierMixin, BaseEstimator):
         self.classes_ = np.unique(np.asarray(labels))
         targets = torch.tensor(np.searchsorted(self.classes_, np.asarray(labels)))
         torch.manual_seed(self.seed)
-        self.tokenizer_, self.model_ = _load(folder, self.classes_)
+        self.tokenizer_, self.model_ = _load(folder, self.classes_, HINT)
         optimiser = torch.optim.AdamW(self.model_.parameters(), lr=self.learning_rate)
         generator = torch.Generator().manual_seed(self.seed)
         self.model_.train()
@@ -108,16 +111,17 @@ class TransformerTextClassifier(ClassifierMixin, BaseEstimator):
 
 def check_checkpoint(folder: Path) -> Path:
     """`folder` if it holds a local model checkpoint; else BadConfig saying what to do."""
-    hint = ("put a local checkpoint (config.json, weights, tokenizer files) there or name another folder "
-            "in configs/train.yaml transformer.checkpoint; mailroom never downloads models")
     if not str(folder) or not folder.is_dir():
-        raise BadConfig(f"transformer checkpoint folder '{folder}' does not exist: {hint}")
+        raise BadConfig(f"transformer checkpoint folder '{folder}' does not exist: {HINT}")
     if not (folder / "config.json").is_file():
-        raise BadConfig(f"'{folder}' is not a transformer checkpoint (no config.json): {hint}")
+        raise BadConfig(f"'{folder}' is not a transformer checkpoint (no config.json): {HINT}")
+    if not any((folder / name).is_file() for name in TOKENIZER_FILES):
+        # transformers would quietly make an empty tokenizer and train on unknown words only
+        raise BadConfig(f"'{folder}' has no tokenizer files ({', '.join(TOKENIZER_FILES)}): {HINT}")
     return folder
 
 
-def _load(folder: Path, classes: np.ndarray):
+def _load(folder: Path, classes: np.ndarray, hint: str = "retrain the model"):
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
     from transformers.utils import logging as hf_logging
@@ -131,8 +135,8 @@ def _load(folder: Path, classes: np.ndarray):
             folder, num_labels=len(classes), id2label=labels, label2id={v: k for k, v in labels.items()},
             local_files_only=True, ignore_mismatched_sizes=True,
         )  # fmt: skip
-    except (OSError, ValueError) as exc:
-        raise BadConfig(f"cannot load the transformer checkpoint in '{folder}': {exc}") from exc
+    except Exception as exc:  # a broken checkpoint (bad JSON, weights, config) must name itself, not end in a traceback
+        raise BadConfig(f"cannot load the transformer checkpoint in '{folder}': {exc}; {hint}") from exc
     return tokenizer, model
 
 
