@@ -23,11 +23,10 @@ from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import cv2
 import numpy as np
 from pypdf import PdfReader, PdfWriter
 from sqlalchemy import select
-from watchdog.events import FileSystemEventHandler
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
@@ -50,7 +49,7 @@ from mailroom.ingest.intake import (
     sha256_file,
 )
 from mailroom.ingest.pages import SourceInfo, inspect_source, rasterize
-from mailroom.ingest.read import read_page, write_atomically, write_png
+from mailroom.ingest.read import read_gray, read_page, write_atomically, write_png
 from mailroom.ingest.separate import classify_page, read_page_signal, split_pages
 from mailroom.parallel import process_pool
 from mailroom.records import ItemState, OcrWord, PageOcr, Prediction, ProcessedPage, SourceState
@@ -247,12 +246,13 @@ def _process(db: Database, folders: Folders, settings: Settings, run: _Run, prog
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
                 kind, key = pending.pop(future)
-                if future.exception() is not None:
-                    _record_failure(db, kind, key, future.exception())
+                error = future.exception()
+                if error is not None:
+                    _record_failure(db, kind, key, error)
                 elif kind == "split":
                     _record_split(db, folders, settings, future, run, pool, pending)
                 else:
-                    _record_page(db, folders, future, key, run, progress)
+                    _record_page(db, folders, future, str(key), run, progress)
 
 
 def split_file(source_id: int, path: str, kind: str, raster_dir: Path, settings: Settings) -> SplitResult:
@@ -293,14 +293,16 @@ def process_page(job: PageJob) -> ProcessedPage:
 def _record_split(db, folders, settings, future, run, pool, pending) -> None:
     result: SplitResult = future.result()
     with db.session() as session:
-        source = session.get(SourceFile, result.source_id)
+        source = session.get_one(SourceFile, result.source_id)
         if result.reason:
             _quarantine_rows(session, source, result.reason)
             run.report.quarantined += 1
             return
-        source.state, source.page_count = SourceState.SPLIT, result.info.page_count
+        info = result.info
+        assert info is not None  # a file that was split without a reason has been read
+        source.state, source.page_count = SourceState.SPLIT, info.page_count
         source.split_info = {
-            "rasters": list(result.rasters), "dpi": result.info.dpi, "embedded_text": list(result.info.embedded_text),
+            "rasters": list(result.rasters), "dpi": info.dpi, "embedded_text": list(info.embedded_text),
             "separators": list(result.separators), "blanks": list(result.blanks),
         }  # fmt: skip
         items = []
@@ -344,8 +346,8 @@ def _record_page(db: Database, folders: Folders, future: Future, item_id: str, r
     pages.sort(key=lambda p: p.number)
     pdf_path = folders.pdfs / f"{item_id}.pdf"
     with db.session() as session:
-        item = session.get(Item, item_id)
-        original = folders.home / session.get(SourceFile, item.source_id).archive_path
+        item = session.get_one(Item, item_id)
+        original = folders.home / session.get_one(SourceFile, item.source_id).archive_path
         _write_searchable_pdf(pages, pdf_path, original)
         for old in session.scalars(select(Page).where(Page.item_id == item_id)):
             session.delete(old)  # a retry after a crash replaces, never doubles
@@ -424,9 +426,9 @@ def _record_failure(db: Database, kind: str, key: object, error: BaseException) 
     log.error("%s %s failed: %r", kind, key, error)
     with db.session() as session:
         if kind == "split":
-            _quarantine_rows(session, session.get(SourceFile, key), f"could not be processed: {error!r}")
+            _quarantine_rows(session, session.get_one(SourceFile, key), f"could not be processed: {error!r}")
         else:
-            item = session.get(Item, key)
+            item = session.get_one(Item, key)
             item.state, item.flags = ItemState.FAILED, {**item.flags, "error": repr(error)}
             _event(session, "failed", item=item, detail={"error": repr(error)})
 
@@ -434,7 +436,7 @@ def _record_failure(db: Database, kind: str, key: object, error: BaseException) 
 def _finish_source_if_done(session, folders: Folders, source_id: int) -> None:
     open_items = session.scalar(select(Item.id).where(Item.source_id == source_id, Item.state == ItemState.SPLIT).limit(1))
     if open_items is None:
-        source = session.get(SourceFile, source_id)
+        source = session.get_one(SourceFile, source_id)
         source.state = SourceState.DONE  # settle() then releases the claim and the page rasters
         _event(session, "done", source)
 
@@ -463,7 +465,7 @@ def _archive_original(db: Database, folders: Folders, source: SourceFile) -> Non
         os.replace(temporary, target)
     if source.archive_path != folders.rel(target):
         with db.session() as session:
-            session.get(SourceFile, source.id).archive_path = folders.rel(target)
+            session.get_one(SourceFile, source.id).archive_path = folders.rel(target)
 
 
 def _quarantine_rows(session, source: SourceFile, reason: str) -> None:
@@ -519,7 +521,18 @@ def _limits(settings: Settings) -> Limits:
 
 
 def _gray(path: Path) -> np.ndarray:
-    return cv2.imread(str(path), cv2.IMREAD_GRAYSCALE)
+    return read_gray(path)
+
+
+class _Wake(FileSystemEventHandler):
+    """Sets an event on any change in the watched folder."""
+
+    def __init__(self, wake: threading.Event) -> None:
+        super().__init__()
+        self.wake = wake
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        self.wake.set()
 
 
 def watch_inbox(
@@ -532,8 +545,7 @@ def watch_inbox(
     folders = Folders.of(settings)
     folders.inbox.mkdir(parents=True, exist_ok=True)
     wake = threading.Event()
-    handler = FileSystemEventHandler()
-    handler.on_any_event = lambda _event: wake.set()  # type: ignore[method-assign]
+    handler = _Wake(wake)
     observer = PollingObserver(timeout=settings.ingest.poll_seconds) if polling else Observer()
     observer.schedule(handler, str(folders.inbox), recursive=True)
     observer.start()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 def evaluate_model(
     model: Model,
     texts: Sequence[str],
-    truth: dict[str, Sequence[str]],
+    truth: Mapping[str, Sequence[str]],
     reference_texts: Sequence[str | None] | None = None,
 ) -> dict[str, Any]:
     """The report of `model` on `texts` with true `truth[head]` labels.

@@ -31,15 +31,16 @@ def extract_metadata(text: str, rules: RuleSet) -> dict[str, object]:
 
     Keys with nothing found are left out.
     """
+    date, phrases = letter_date(text), deadlines(text)
     found: dict[str, object] = {
         "sender": sender(text),
-        "date": letter_date(text),
+        "date": date,
         "references": references(text, rules),
         "ibans": ibans(text),
         "amounts": amounts(text),
-        "deadlines": deadlines(text),
+        "deadlines": phrases,
+        "deadline": deadline_date(phrases, date),
     }
-    found["deadline"] = deadline_date(found["deadlines"], found["date"])
     return {k: v for k, v in found.items() if v}
 
 

@@ -11,7 +11,7 @@ from mailroom.classify.bundle import load_model
 from mailroom.classify.predict import classify_texts, prediction_dict
 
 
-class BundleModel(mlflow.pyfunc.PythonModel):
+class BundleModel(mlflow.pyfunc.PythonModel):  # type: ignore[name-defined]
     """Input: a DataFrame with a `text` column (or a list of texts); output: one row of
     prediction fields per text."""
 

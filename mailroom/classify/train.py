@@ -11,7 +11,7 @@ import hashlib
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -102,7 +102,7 @@ class TrainResult:
     seconds: float
 
 
-def check_trainable(labels: dict[str, Sequence[str]], minimum: int) -> None:
+def check_trainable(labels: Mapping[str, Sequence[str]], minimum: int) -> None:
     """Raise BadInput if there is nothing to train on or a label has too few items."""
     for head, values in labels.items():
         if not values:
@@ -121,7 +121,7 @@ def check_trainable(labels: dict[str, Sequence[str]], minimum: int) -> None:
 
 def train_model(
     texts: Sequence[str],
-    labels: dict[str, Sequence[str]],
+    labels: Mapping[str, Sequence[str]],
     config: TrainConfig,
     taxonomy: Taxonomy,
     rules: RuleSet,
@@ -187,7 +187,7 @@ def training_steps(config: TrainConfig) -> int:
     return len(HEADS) * (config.calibration_folds + 1)
 
 
-def data_hash(texts: Sequence[str], labels: dict[str, Sequence[str]]) -> str:
+def data_hash(texts: Sequence[str], labels: Mapping[str, Sequence[str]]) -> str:
     """SHA-256 over the training texts and labels, in order."""
     digest = hashlib.sha256()
     for index, text in enumerate(texts):

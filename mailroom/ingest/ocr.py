@@ -79,7 +79,8 @@ def ocr_page(image_path: Path, lang: str = "deu", psm: int = 3, timeout: float =
 
 def parse_tsv(tsv: str) -> tuple[OcrWord, ...]:
     """Words of Tesseract's TSV output, each with its running line number."""
-    words, lines = [], {}
+    words: list[OcrWord] = []
+    lines: dict[tuple[str, str, str], int] = {}
     for row in tsv.splitlines()[1:]:
         fields = row.split("\t")
         if len(fields) != 12 or fields[0] != "5" or not fields[11].strip():

@@ -130,7 +130,7 @@ def _rasterize_pdf(path: Path, info: SourceInfo, folder: Path) -> list[Path]:
     if len(produced) != info.page_count:
         raise BadInput(f"only {len(produced)} of {info.page_count} pages could be rendered: the PDF is damaged")
     written = []
-    for number, raw in enumerate(sorted(produced), start=1):
+    for number, raw in enumerate(sorted(str(p) for p in produced), start=1):  # paths, with paths_only
         target = folder / f"p{number:04d}.pgm"
         Path(raw).replace(target)
         written.append(target)

@@ -15,6 +15,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from mailroom.errors import BadInput
 from mailroom.ingest.clean import CleanedPage, clean_page
 from mailroom.ingest.intake import sniff_type
 from mailroom.ingest.ocr import ocr_page
@@ -44,10 +45,18 @@ def document_text(path: Path, settings: Settings) -> str:
     with tempfile.TemporaryDirectory(prefix="mailroom-read-") as folder:
         texts = []
         for raster in rasterize(path, info, Path(folder)):
-            gray = cv2.imread(str(raster), cv2.IMREAD_GRAYSCALE)
+            gray = read_gray(raster)
             _, page, _ = read_page(gray, info.dpi, raster.with_suffix(".png"), ocr.lang, ocr.psm, ocr.timeout_seconds)
             texts.append(page.text)
     return "\n\n".join(texts)
+
+
+def read_gray(path: Path) -> np.ndarray:
+    """A page image as 8-bit grey. Raises BadInput if it cannot be decoded."""
+    gray = cv2.imread(str(path), cv2.IMREAD_GRAYSCALE)
+    if gray is None:
+        raise BadInput(f"the page image {path.name} cannot be decoded")
+    return gray
 
 
 def write_png(gray: np.ndarray, path: Path, dpi: int) -> None:

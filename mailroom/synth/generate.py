@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from PIL import Image
@@ -223,7 +223,7 @@ def make_batch(job: BatchJob, out: Path) -> dict[str, Any]:
     rng = random.Random(f"batch:{job.key}")
     dpi = rng.choice(job.dpi_choices)
     profile = draw_profile(rng)
-    separator = rng.choice(("qr", "code128"))
+    separator: Literal["qr", "code128"] = rng.choice(("qr", "code128"))
     duplex = rng.random() < DUPLEX_SHARE
     images: list[Image.Image] = []
     entries = []

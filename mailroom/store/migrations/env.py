@@ -21,5 +21,5 @@ def run(connection) -> None:
 if connection is not None:
     run(connection)
 else:
-    with create_engine(config.get_main_option("sqlalchemy.url")).connect() as new_connection:
+    with create_engine(config.get_main_option("sqlalchemy.url") or "").connect() as new_connection:
         run(new_connection)
