@@ -35,6 +35,7 @@ from mailroom.classify.predict import classify_item, prediction_dict
 from mailroom.classify.tracking import resolve_model
 from mailroom.errors import BadConfig, BadInput, IncompatibleModel
 from mailroom.ingest.intake import (
+    SUFFIX_TYPES,
     Claimed,
     Limits,
     StabilityWatch,
@@ -233,8 +234,7 @@ def _process(db: Database, folders: Folders, settings: Settings, run: _Run, prog
         sources = {s.id: s for s in session.scalars(select(SourceFile).where(SourceFile.id.in_({i.source_id for i in to_ocr})))}
     if not to_split and not to_ocr:
         return
-    workers = settings.ingest.workers or os.cpu_count() or 1
-    with process_pool(workers) as pool:
+    with process_pool(settings.ingest.workers) as pool:
         pending: dict[Future, tuple[str, object]] = {}
         for source in to_split:
             _archive_original(db, folders, source)
@@ -511,8 +511,7 @@ def _item_id(source: SourceFile, position: int) -> str:
 
 
 def _kind(source: SourceFile) -> str:
-    suffix = Path(source.original_name).suffix.lower()
-    return {".pdf": "pdf", ".tif": "tiff", ".tiff": "tiff", ".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg"}.get(suffix, "")
+    return SUFFIX_TYPES.get(Path(source.original_name).suffix.lower(), "")
 
 
 def _limits(settings: Settings) -> Limits:

@@ -70,7 +70,8 @@ class StabilityWatch:
                 self._seen[path] = (signature, now)
             if now - self._seen[path][1] >= self.stable_seconds:
                 ready.append(path)
-        self._seen = {p: v for p, v in self._seen.items() if p in set(candidates)}
+        current = set(candidates)
+        self._seen = {p: v for p, v in self._seen.items() if p in current}
         writing = files_open_for_writing() if ready else set()
         return [p for p in ready if p.resolve() not in writing or p.is_symlink()]
 
