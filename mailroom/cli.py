@@ -72,6 +72,7 @@ def doctor(ctx: Context) -> None:
     table.add_row("poppler (pdftoppm)", _program_version(["pdftoppm", "-v"]))
     for package in ("torch", "transformers", "scikit-learn", "opencv-python", "mlflow", "pytesseract", "pdf2image"):
         table.add_row(package, _package_version(package))
+    table.add_row("broker", _broker_status(ctx.settings))
     for role, families in font_report().items():
         table.add_row(f"fonts: {role}", ", ".join(families) or "[red]none[/red]")
     console.print(table)
@@ -80,9 +81,12 @@ def doctor(ctx: Context) -> None:
 @cli.command()
 @click.option("--inbox", type=click.Path(path_type=Path), default=None, help="Hot folder [default: MAILROOM_HOME/inbox].")
 @click.option("--once", is_flag=True, help="Process what is there now, then exit (for cron and tests).")
+@click.option("--no-wait", is_flag=True, help="Celery mode: hand the files to the workers and exit without waiting.")
 @pass_context
-def ingest(ctx: Context, inbox: Path | None, once: bool) -> None:
-    """Take the complete files from the hot folder: split, clean, OCR, archive."""
+def ingest(ctx: Context, inbox: Path | None, once: bool, no_wait: bool) -> None:
+    """Take the complete files from the hot folder: split, clean, OCR, archive, classify.
+
+    With MAILROOM_BROKER_URL set, the work runs on `mailroom worker`s."""
     from mailroom.pipeline import ingest_once
 
     if not once:
@@ -91,7 +95,10 @@ def ingest(ctx: Context, inbox: Path | None, once: bool) -> None:
     db = _database(settings)
     with _progress() as progress:
         task = progress.add_task("OCR pages", total=None)
-        report = ingest_once(settings, db, progress=lambda done, total: progress.update(task, advance=done, total=total))
+        report = ingest_once(
+            settings, db, progress=lambda done, total: progress.update(task, advance=done, total=total),
+            wait_for_workers=not no_wait,
+        )  # fmt: skip
     _print_report(report)
 
 
@@ -100,7 +107,8 @@ def ingest(ctx: Context, inbox: Path | None, once: bool) -> None:
 @click.option("--poll", is_flag=True, help="Poll instead of inotify (for network shares).")
 @pass_context
 def watch(ctx: Context, inbox: Path | None, poll: bool) -> None:
-    """Watch the hot folder and ingest files as they arrive, until stopped (Ctrl-C)."""
+    """Watch the hot folder and ingest files as they arrive, and dispatch approved items,
+    until stopped (Ctrl-C). With MAILROOM_BROKER_URL set, it hands the work to the workers."""
     import threading
 
     from mailroom.dispatch.dispatch import dispatch_loop
@@ -108,13 +116,28 @@ def watch(ctx: Context, inbox: Path | None, poll: bool) -> None:
 
     settings = _with_inbox(ctx.settings, inbox)
     db = _database(settings)
-    console.print(f"watching {settings.inbox.resolve()} ({'polling' if poll else 'inotify'}); Ctrl-C stops")
+    mode = f"stages on the workers of {settings.broker_url}" if settings.broker_url else "stages in this process"
+    console.print(f"watching {settings.inbox.resolve()} ({'polling' if poll else 'inotify'}; {mode}); Ctrl-C stops")
     stop = threading.Event()
     try:
-        threading.Thread(target=dispatch_loop, args=(settings, db, stop), name="dispatch", daemon=True).start()
+        if not settings.broker_url:  # in the Celery mode every watch pass hands due deliveries to the workers
+            threading.Thread(target=dispatch_loop, args=(settings, db, stop), name="dispatch", daemon=True).start()
         watch_inbox(settings, db, stop, polling=poll, on_report=_print_report)
     except KeyboardInterrupt:
         stop.set()
+
+
+@cli.command()
+@click.option("--concurrency", type=int, default=None, help="Pool processes [default: MAILROOM_WORKER__CONCURRENCY, else one per core].")
+@click.option("--name", default=None, help="Worker name, shown as NAME@host [default: mailroom].")
+@pass_context
+def worker(ctx: Context, concurrency: int | None, name: str | None) -> None:
+    """Run a Celery worker for the pipeline's stages (split, OCR, classify, dispatch) until
+    stopped. Needs MAILROOM_BROKER_URL and a PostgreSQL MAILROOM_DATABASE_URL shared by all
+    workers, and MAILROOM_HOME on storage they all see."""
+    from mailroom.worker import start_worker
+
+    start_worker(ctx.settings, concurrency, name)
 
 
 @cli.command()
@@ -233,6 +256,19 @@ def _progress() -> Progress:
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
         console=err_console,
     )  # fmt: skip
+
+
+def _broker_status(settings: Settings) -> str:
+    if not settings.broker_url:
+        return "none: embedded mode (stages run in-process)"
+    from mailroom.worker import app, queue_length
+
+    try:
+        waiting = queue_length(settings)
+    except MailroomError as exc:
+        return f"[red]{exc}[/red]"
+    workers = app.control.ping(timeout=1.0)
+    return f"{settings.broker_url}: {waiting} task(s) queued, {len(workers)} worker(s) answering"
 
 
 def _package_version(name: str) -> str:

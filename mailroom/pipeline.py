@@ -147,9 +147,15 @@ class _Run:
     report: IngestReport = field(default_factory=IngestReport)
 
 
-def ingest_once(settings: Settings, db: Database, watch: StabilityWatch | None = None, progress: Progress | None = None) -> IngestReport:
+def ingest_once(
+    settings: Settings, db: Database, watch: StabilityWatch | None = None, progress: Progress | None = None,
+    wait_for_workers: bool = True,
+) -> IngestReport:  # fmt: skip
     """Take every complete file from the inbox and bring it, and anything an earlier
-    process left unfinished, to items with OCR'd pages (or to quarantine)."""
+    process left unfinished, to classified items with OCR'd pages (or to quarantine).
+
+    With a broker configured the stages run on Celery workers: this pass registers the
+    files, hands them to the workers and (`wait_for_workers`) waits until they are done."""
     started = time.perf_counter()
     folders = Folders.of(settings)
     for folder in (folders.inbox, folders.claimed, folders.originals, folders.pdfs, folders.quarantine):
@@ -165,22 +171,27 @@ def ingest_once(settings: Settings, db: Database, watch: StabilityWatch | None =
             claims.append(claim(path, folders.claimed, folders.inbox))
         except FileNotFoundError:  # taken away while we looked
             continue
-    for claimed in claims:
-        register(db, folders, claimed, _limits(settings), run.report)
+    sources = [register(db, folders, claimed, _limits(settings), run.report) for claimed in claims]
     settle(db, folders)
-    _process(db, folders, settings, run, progress)
-    classify_items(db, _items_in(db, ItemState.OCR_DONE), run.classifier)  # left by a stopped process
+    if settings.broker_url:
+        from mailroom.worker import run_on_workers
+
+        run_on_workers(db, settings, run.report, [s for s in sources if s is not None], progress, wait_for_workers)
+    else:
+        _process(db, folders, settings, run, progress)
+        classify_items(db, _items_in(db, ItemState.OCR_DONE), run.classifier)  # left by a stopped process
     settle(db, folders)
     run.report.seconds = time.perf_counter() - started
     return run.report
 
 
-def register(db: Database, folders: Folders, claimed: Claimed, limits: Limits, report: IngestReport) -> None:
-    """Record a claimed file: as a duplicate of an earlier one, as quarantined, or as claimed."""
+def register(db: Database, folders: Folders, claimed: Claimed, limits: Limits, report: IngestReport) -> int | None:
+    """Record a claimed file: as a duplicate of an earlier one, as quarantined, or as
+    claimed. Returns its source id; None if it was registered before a crash."""
     record = describe(claimed, folders.home)
     with db.session() as session:
         if session.scalar(select(SourceFile.id).where(SourceFile.claim_path == record.claim_path)):
-            return  # registered before a crash
+            return None
         report.files += 1
         source = SourceFile(
             sha256=record.sha256, original_name=record.original_name, size=record.size,
@@ -196,7 +207,7 @@ def register(db: Database, folders: Folders, claimed: Claimed, limits: Limits, r
             session.flush()
             _event(session, "duplicate", source, detail={"of": earlier.id, "name": record.original_name})
             report.duplicates += 1
-            return
+            return source.id
         session.add(source)
         session.flush()
         _event(session, "received", source, detail={"name": record.original_name, "sha256": record.sha256})
@@ -204,6 +215,7 @@ def register(db: Database, folders: Folders, claimed: Claimed, limits: Limits, r
         if reason:
             _quarantine_rows(session, source, reason)
             report.quarantined += 1
+        return source.id
 
 
 def settle(db: Database, folders: Folders) -> None:
@@ -227,36 +239,92 @@ def settle(db: Database, folders: Folders) -> None:
 
 
 def _process(db: Database, folders: Folders, settings: Settings, run: _Run, progress: Progress | None) -> None:
-    """Split claimed files and OCR split items on a pool of processes, recording each result."""
-    with db.session() as session:
-        to_split = session.scalars(select(SourceFile).where(SourceFile.state == SourceState.CLAIMED)).all()
-        to_ocr = session.scalars(select(Item).where(Item.state == ItemState.SPLIT)).all()
-        sources = {s.id: s for s in session.scalars(select(SourceFile).where(SourceFile.id.in_({i.source_id for i in to_ocr})))}
+    """The in-process runner: split claimed files and OCR split items on a pool of
+    processes; this process records each result."""
+    to_split, to_ocr = open_work(db)
     if not to_split and not to_ocr:
         return
     with process_pool(settings.ingest.workers) as pool:
         pending: dict[Future, tuple[str, object]] = {}
-        for source in to_split:
-            _archive_original(db, folders, source)
-            job = (source.id, str(folders.home / source.claim_path), _kind(source), folders.work / f"src-{source.id}", settings)
-            pending[pool.submit(split_file, *job)] = ("split", source.id)
-        for item in to_ocr:
-            _submit_pages(pool, pending, run, folders, settings, sources[item.source_id], item)
+
+        def submit_pages(item_id: str) -> None:
+            jobs = page_jobs(db, folders, settings, item_id)
+            run.expected[item_id], run.done[item_id] = len(jobs), []
+            for job in jobs:
+                pending[pool.submit(process_page, job)] = ("page", item_id)
+
+        for source_id in to_split:
+            job = split_job(db, folders, settings, source_id)
+            pending[pool.submit(split_file, *job)] = ("split", source_id)
+        for item_id in to_ocr:
+            submit_pages(item_id)
         while pending:
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
                 kind, key = pending.pop(future)
                 error = future.exception()
                 if error is not None:
-                    _record_failure(db, kind, key, error)
+                    record_failure(db, kind, key, error)
                 elif kind == "split":
-                    _record_split(db, folders, settings, future, run, pool, pending)
+                    result = future.result()
+                    new_items = record_split(db, folders, result)
+                    run.report.items += len(new_items)
+                    run.report.quarantined += bool(result.reason)
+                    for item_id in new_items:
+                        submit_pages(item_id)
                 else:
-                    _record_page(db, folders, future, str(key), run, progress)
+                    _collect_page(db, folders, future.result(), run, progress)
+
+
+def _collect_page(db: Database, folders: Folders, page: ProcessedPage, run: _Run, progress: Progress | None) -> None:
+    pages = run.done[page.item_id]
+    pages.append(page)
+    run.report.pages += 1
+    if progress:
+        progress(1, sum(run.expected.values()))
+    if len(pages) == run.expected[page.item_id] and record_ocr(db, folders, page.item_id, pages):
+        classify_items(db, [page.item_id], run.classifier)
+
+
+def open_work(db: Database) -> tuple[list[int], list[str]]:
+    """Sources waiting to be split and items waiting for OCR, oldest first."""
+    with db.session() as session:
+        to_split = session.scalars(select(SourceFile.id).where(SourceFile.state == SourceState.CLAIMED).order_by(SourceFile.id))
+        to_ocr = session.scalars(select(Item.id).where(Item.state == ItemState.SPLIT).order_by(Item.created_at, Item.id))
+        return list(to_split), list(to_ocr)
+
+
+def split_job(db: Database, folders: Folders, settings: Settings, source_id: int) -> tuple[int, str, str, Path, Settings]:
+    """Archive the claimed file's original and give the arguments of `split_file`."""
+    with db.session() as session:
+        source = session.get_one(SourceFile, source_id)
+    _archive_original(db, folders, source)
+    return source.id, str(folders.home / source.claim_path), _kind(source), folders.work / f"src-{source.id}", settings
+
+
+def split_source(db: Database, folders: Folders, settings: Settings, source_id: int) -> list[str]:
+    """Split a claimed file and record its items. Idempotent: a file split before only
+    gives back its items still waiting for OCR. Returns those items."""
+    with db.session() as session:
+        source = session.get(SourceFile, source_id)
+        if source is None or source.state != SourceState.CLAIMED:
+            return _items_of(session, source_id, ItemState.SPLIT)
+    return record_split(db, folders, split_file(*split_job(db, folders, settings, source_id)))
+
+
+def ocr_item(db: Database, folders: Folders, settings: Settings, item_id: str) -> bool:
+    """Clean and OCR every page of a split item, then record it. Idempotent: an item past
+    OCR is left alone. True if this call recorded the item."""
+    with db.session() as session:
+        item = session.get(Item, item_id)
+        if item is None or item.state != ItemState.SPLIT:
+            return False
+    pages = [process_page(job) for job in page_jobs(db, folders, settings, item_id)]
+    return record_ocr(db, folders, item_id, pages)
 
 
 def split_file(source_id: int, path: str, kind: str, raster_dir: Path, settings: Settings) -> SplitResult:
-    """Worker: check the file, rasterise its pages, find separator sheets and blank pages."""
+    """Stage: check the file, rasterise its pages, find separator sheets and blank pages."""
     ingest = settings.ingest
     try:
         info = inspect_source(Path(path), kind, ingest.dpi, ingest.max_pages, ingest.max_pixels_per_page)
@@ -272,7 +340,7 @@ def split_file(source_id: int, path: str, kind: str, raster_dir: Path, settings:
 
 
 def process_page(job: PageJob) -> ProcessedPage:
-    """Worker: make a page upright and straight, OCR it, write its searchable PDF page."""
+    """Stage: make a page upright and straight, OCR it, write its searchable PDF page."""
     out_dir = Path(job.out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     image_path = out_dir / f"{job.number:03d}_clean.png"
@@ -290,67 +358,64 @@ def process_page(job: PageJob) -> ProcessedPage:
     )  # fmt: skip
 
 
-def _record_split(db, folders, settings, future, run, pool, pending) -> None:
-    result: SplitResult = future.result()
+def record_split(db: Database, folders: Folders, result: SplitResult) -> list[str]:
+    """Record what `split_file` found: the file's items, or its quarantine. Returns the
+    items waiting for OCR; a file recorded before is not recorded again."""
     with db.session() as session:
-        source = session.get_one(SourceFile, result.source_id)
+        source = session.get_one(SourceFile, result.source_id, with_for_update=True)
+        if source.state != SourceState.CLAIMED:
+            return _items_of(session, source.id, ItemState.SPLIT)
         if result.reason:
             _quarantine_rows(session, source, result.reason)
-            run.report.quarantined += 1
-            return
+            return []
         info = result.info
         assert info is not None  # a file that was split without a reason has been read
         source.state, source.page_count = SourceState.SPLIT, info.page_count
         source.split_info = {
-            "rasters": list(result.rasters), "dpi": info.dpi, "embedded_text": list(info.embedded_text),
-            "separators": list(result.separators), "blanks": list(result.blanks),
+            "rasters": [folders.rel(Path(r)) for r in result.rasters], "dpi": info.dpi,
+            "embedded_text": list(info.embedded_text), "separators": list(result.separators), "blanks": list(result.blanks),
         }  # fmt: skip
-        items = []
         for position, pages in enumerate(result.items, start=1):
-            item = Item(
+            session.add(Item(
                 id=_item_id(source, position), source_id=source.id, position=position, state=ItemState.SPLIT,
                 page_count=len(pages), source_pages={"pages": list(pages)}, flags={},
-            )  # fmt: skip
-            session.add(item)
-            items.append(item)
+            ))  # fmt: skip
         session.flush()
-        _event(session, "split", source, detail={"items": len(items), "separators": list(result.separators), "blanks": list(result.blanks)})
-        detached = (source, items)
-    run.report.items += len(detached[1])
-    for item in detached[1]:
-        _submit_pages(pool, pending, run, folders, settings, detached[0], item)
+        _event(session, "split", source, detail={"items": len(result.items), "separators": list(result.separators), "blanks": list(result.blanks)})
+        return _items_of(session, source.id, ItemState.SPLIT)
 
 
-def _submit_pages(pool, pending, run: _Run, folders: Folders, settings: Settings, source: SourceFile, item: Item) -> None:
-    rasters, embedded = source.split_info["rasters"], source.split_info["embedded_text"]
-    run.expected[item.id] = item.page_count
-    run.done[item.id] = []
-    for number, source_page in enumerate(item.source_pages["pages"], start=1):
-        job = PageJob(
-            item.id, number, source_page, rasters[source_page], source.split_info["dpi"],
-            str(folders.work / item.id), settings.ocr.lang, settings.ocr.psm, settings.ocr.timeout_seconds,
-            embedded[source_page] if embedded else None,
-        )  # fmt: skip
-        pending[pool.submit(process_page, job)] = ("page", item.id)
-
-
-def _record_page(db: Database, folders: Folders, future: Future, item_id: str, run: _Run, progress: Progress | None) -> None:
-    page: ProcessedPage = future.result()
-    pages = run.done[item_id]
-    pages.append(page)
-    run.report.pages += 1
-    if progress:
-        progress(1, sum(run.expected.values()))
-    if len(pages) < run.expected[item_id]:
-        return
-    pages.sort(key=lambda p: p.number)
-    pdf_path = folders.pdfs / f"{item_id}.pdf"
+def page_jobs(db: Database, folders: Folders, settings: Settings, item_id: str) -> list[PageJob]:
+    """One `process_page` job per page of a split item."""
     with db.session() as session:
         item = session.get_one(Item, item_id)
-        original = folders.home / session.get_one(SourceFile, item.source_id).archive_path
-        _write_searchable_pdf(pages, pdf_path, original)
+        split_info = session.get_one(SourceFile, item.source_id).split_info
+    rasters, embedded = split_info["rasters"], split_info["embedded_text"]
+    return [
+        PageJob(
+            item.id, number, source_page, str(folders.home / rasters[source_page]), split_info["dpi"],
+            str(folders.work / item.id), settings.ocr.lang, settings.ocr.psm, settings.ocr.timeout_seconds,
+            embedded[source_page] if embedded else None,
+        )
+        for number, source_page in enumerate(item.source_pages["pages"], start=1)
+    ]  # fmt: skip
+
+
+def record_ocr(db: Database, folders: Folders, item_id: str, pages: list[ProcessedPage]) -> bool:
+    """Record an item's OCR'd pages and its searchable PDF: `ocr_done`. The source row is
+    locked first, so of two items finishing at once the later one sees the earlier and
+    the file is marked done exactly once. False if the item was recorded before."""
+    pages = sorted(pages, key=lambda p: p.number)
+    pdf_path = folders.pdfs / f"{item_id}.pdf"
+    with db.session() as session:
+        source_id = session.get_one(Item, item_id).source_id
+        source = session.get_one(SourceFile, source_id, with_for_update=True)
+        item = session.get_one(Item, item_id, with_for_update=True, populate_existing=True)
+        if item.state != ItemState.SPLIT:
+            return False
+        _write_searchable_pdf(pages, pdf_path, folders.home / source.archive_path)
         for old in session.scalars(select(Page).where(Page.item_id == item_id)):
-            session.delete(old)  # a retry after a crash replaces, never doubles
+            session.delete(old)  # pages an interrupted earlier run left: replaced, never doubled
         session.flush()
         for p in pages:
             session.add(_page_row(folders, p))
@@ -359,8 +424,8 @@ def _record_page(db: Database, folders: Folders, future: Future, item_id: str, r
         item.flags = {"pages": {str(p.number): list(p.ocr.flags) for p in pages if p.ocr.flags}}
         item.pdf_path, item.state = folders.rel(pdf_path), ItemState.OCR_DONE
         _event(session, "ocr_done", item=item, detail={"pages": len(pages), "mean_confidence": round(item.mean_confidence, 1)})
-        _finish_source_if_done(session, folders, item.source_id)
-    classify_items(db, [item_id], run.classifier)
+        _finish_source_if_done(session, source)
+    return True
 
 
 class Classifier:
@@ -383,15 +448,18 @@ class Classifier:
         return self._model
 
 
-def classify_items(db: Database, item_ids: list[str], classifier: Classifier) -> None:
+def classify_items(db: Database, item_ids: list[str], classifier: Classifier) -> list[str]:
     """Classify OCR'd items: `classified`, then `auto_approved` or `in_review` by the
-    model's thresholds and the decision policy. Without a usable model: `in_review`."""
+    model's thresholds and the decision policy. Without a usable model: `in_review`.
+    Items not (or no longer) `ocr_done` are left alone. Returns the items classified."""
     model = classifier.model() if item_ids else None
+    classified = []
     for item_id in item_ids:
         with db.session() as session:
-            item = session.get(Item, item_id)
+            item = session.get(Item, item_id, with_for_update=True)
             if item is None or item.state != ItemState.OCR_DONE:
                 continue
+            classified.append(item_id)
             if model is None:
                 item.decision, item.state = "review", ItemState.IN_REVIEW
                 item.flags = {**item.flags, "prediction": {"reason": classifier.problem}}
@@ -401,6 +469,7 @@ def classify_items(db: Database, item_ids: list[str], classifier: Classifier) ->
             page_flags = [flag for flags in item.flags.get("pages", {}).values() for flag in flags]
             prediction = classify_item(text, model, item.mean_confidence, page_flags)
             _apply_prediction(session, item, prediction)
+    return classified
 
 
 def _apply_prediction(session, item: Item, prediction: Prediction) -> None:
@@ -421,24 +490,34 @@ def _items_in(db: Database, state: ItemState) -> list[str]:
         return list(session.scalars(select(Item.id).where(Item.state == state).order_by(Item.created_at)))
 
 
-def _record_failure(db: Database, kind: str, key: object, error: BaseException) -> None:
-    """A stage that raised: a file goes to quarantine with the error, an item to failed."""
-    log.error("%s %s failed: %r", kind, key, error)
+def record_failure(db: Database, kind: str, key: object, error: BaseException | str) -> None:
+    """A stage that raised: a file ("split") goes to quarantine with the error, an item
+    (any other stage) to failed. A file or item already past the stage is left alone."""
+    message = error if isinstance(error, str) else repr(error)
+    log.error("%s %s failed: %s", kind, key, message)
     with db.session() as session:
         if kind == "split":
-            _quarantine_rows(session, session.get_one(SourceFile, key), f"could not be processed: {error!r}")
-        else:
-            item = session.get_one(Item, key)
-            item.state, item.flags = ItemState.FAILED, {**item.flags, "error": repr(error)}
-            _event(session, "failed", item=item, detail={"error": repr(error)})
+            source = session.get_one(SourceFile, key, with_for_update=True)
+            if source.state == SourceState.CLAIMED:
+                _quarantine_rows(session, source, f"could not be processed: {message}")
+            return
+        item = session.get_one(Item, key, with_for_update=True)
+        if item.state in (ItemState.SPLIT, ItemState.OCR_DONE):
+            item.state, item.flags = ItemState.FAILED, {**item.flags, "error": message}
+            _event(session, "failed", item=item, detail={"error": message})
+            _finish_source_if_done(session, session.get_one(SourceFile, item.source_id))
 
 
-def _finish_source_if_done(session, folders: Folders, source_id: int) -> None:
-    open_items = session.scalar(select(Item.id).where(Item.source_id == source_id, Item.state == ItemState.SPLIT).limit(1))
-    if open_items is None:
-        source = session.get_one(SourceFile, source_id)
+def _finish_source_if_done(session, source: SourceFile) -> None:
+    open_items = session.scalar(select(Item.id).where(Item.source_id == source.id, Item.state == ItemState.SPLIT).limit(1))
+    if open_items is None and source.state == SourceState.SPLIT:
         source.state = SourceState.DONE  # settle() then releases the claim and the page rasters
         _event(session, "done", source)
+
+
+def _items_of(session, source_id: int, state: ItemState) -> list[str]:
+    query = select(Item.id).where(Item.source_id == source_id, Item.state == state).order_by(Item.position)
+    return list(session.scalars(query))
 
 
 def _write_searchable_pdf(pages: list[ProcessedPage], target: Path, original: Path) -> None:
@@ -552,7 +631,7 @@ def watch_inbox(
     pause = min(settings.ingest.poll_seconds, max(settings.ingest.stable_seconds, 0.5))
     try:
         while not stop.is_set():
-            report = ingest_once(settings, db, watch)
+            report = ingest_once(settings, db, watch, wait_for_workers=False)
             if on_report and report.files:
                 on_report(report)
             wake.wait(pause)

@@ -74,16 +74,27 @@ class ReviewSettings(Section):
     login_window_seconds: float = 300.0  # ... within this window; then logins are refused until it passes
 
 
+class WorkerSettings(Section):
+    """The Celery mode (`broker_url` set): stages run as tasks on `mailroom worker`s."""
+
+    queue: str = "mailroom"  # the broker queue all workers of one installation share
+    concurrency: int = 0  # processes per `mailroom worker`; 0: one per CPU core
+    visibility_timeout_seconds: float = 3600.0  # a task whose worker vanished is redelivered after this
+    max_starts: int = 3  # a stage started this often without finishing marks its item failed
+
+
 class Settings(Section):
     home: Path = Path("./var")
     config_dir: Path = PACKAGE_CONFIG_DIR
     database_url: str = ""  # default: SQLite file MAILROOM_HOME/mailroom.db
+    broker_url: str = ""  # Redis or RabbitMQ; set: the pipeline runs on Celery workers, else in-process
     ocr: OcrSettings = OcrSettings()
     ingest: IngestSettings = IngestSettings()
     synth: SynthSettings = SynthSettings()
     dispatch: DispatchSettings = DispatchSettings()
     classify: ClassifySettings = ClassifySettings()
     review: ReviewSettings = ReviewSettings()
+    worker: WorkerSettings = WorkerSettings()
 
     def path(self, *parts: str) -> Path:
         """A path under MAILROOM_HOME."""

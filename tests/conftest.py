@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -36,12 +37,28 @@ def write_labels(folder: Path, text: str) -> Path:
 POSTGRES_URL = os.environ.get("MAILROOM_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
+REDIS_URL = os.environ.get("MAILROOM_TEST_REDIS", "redis://127.0.0.1:6379/0")
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request, tmp_path: Path) -> Iterator[str]:
     """A fresh, empty database: a SQLite file, or a schema of its own in PostgreSQL."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'mailroom.db'}"
         return
+    with postgres_schema() as url:
+        yield url
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A fresh, empty schema of its own in the real PostgreSQL."""
+    with postgres_schema() as url:
+        yield url
+
+
+@contextmanager
+def postgres_schema() -> Iterator[str]:
     schema = f"t_{uuid.uuid4().hex[:12]}"
     admin = create_engine(POSTGRES_URL)
     with admin.begin() as connection:
@@ -52,3 +69,18 @@ def database_url(request, tmp_path: Path) -> Iterator[str]:
         with admin.begin() as connection:
             connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
         admin.dispose()
+
+
+@pytest.fixture
+def broker_queue() -> Iterator[str]:
+    """A queue name of its own on the real Redis; its keys are removed afterwards."""
+    import redis
+
+    queue = f"test-{uuid.uuid4().hex[:10]}"
+    client = redis.Redis.from_url(REDIS_URL)
+    client.ping()  # fails the test with the reason if Redis is down
+    try:
+        yield queue
+    finally:
+        client.delete(queue)
+        client.close()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -36,9 +36,6 @@ class Database:
         self.engine.dispose()
 
 
-
-
-
 def open_database(url: str) -> Database:
     """Connect to `url` and migrate it to the newest schema. Raises BadConfig if unreachable."""
     if url.startswith("sqlite:///"):
@@ -57,6 +54,8 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":  # workers starting together migrate one after the other
+            connection.execute(text("SELECT pg_advisory_xact_lock(hashtext(current_schema()))"))
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 

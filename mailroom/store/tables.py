@@ -141,3 +141,25 @@ class ReviewDecision(Base):
     action: Mapped[str] = mapped_column(String(20))  # "confirm", "correct", "unreadable"
     before: Mapped[dict[str, Any]] = mapped_column()
     after: Mapped[dict[str, Any]] = mapped_column()
+
+
+class StageTask(Base):
+    """The Celery mode's ledger: one row per stage and subject (a source file's id for
+    `split`, an item's id for the others), naming the task message that should do it.
+
+    A stage is handed to the workers only when no live row exists for it, so a backlog
+    never holds the same work twice; a task runs only while no other task holds a fresh
+    start on the row, so a redelivered message takes over from a dead worker."""
+
+    __tablename__ = "stage_tasks"
+    __table_args__ = (UniqueConstraint("stage", "subject"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    stage: Mapped[str] = mapped_column(String(16))
+    subject: Mapped[str] = mapped_column(String(64))
+    task_id: Mapped[str] = mapped_column(String(64))
+    queued_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[dt.datetime | None] = mapped_column(nullable=True)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(nullable=True)
+    starts: Mapped[int] = mapped_column(Integer, default=0)
+    worker: Mapped[str] = mapped_column(Text, default="")  # host name of the worker that last started it
