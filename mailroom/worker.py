@@ -233,7 +233,7 @@ def submit(db: Database, settings: Settings, stage: str, subject: str, queue_idl
             row = session.scalar(_ledger(stage, subject).with_for_update())
             if row is None:
                 session.add(StageTask(stage=stage, subject=subject, task_id=task_id, queued_at=now, starts=0, worker=""))
-            elif row.finished_at is None and not (queue_idle and _silent_for(row, now) > settings.worker.visibility_timeout_seconds):
+            elif row.finished_at is None and not _lost(row, now, settings, queue_idle):
                 return False
             else:
                 row.task_id, row.queued_at, row.started_at, row.finished_at = task_id, now, None, None
@@ -278,6 +278,13 @@ def _ledger(stage: str, subject: str):
     return select(StageTask).where(StageTask.stage == stage, StageTask.subject == subject)
 
 
+def _lost(row: StageTask, now: dt.datetime, settings: Settings, queue_idle: bool) -> bool:
+    """An unfinished task is taken for lost (its message gone with a broker that forgot it,
+    or with a coordinator that died between commit and send) once nothing happened to it for
+    the visibility timeout while no task waits in the queue."""
+    return queue_idle and _silent_for(row, now) > settings.worker.visibility_timeout_seconds
+
+
 def _silent_for(row: StageTask, now: dt.datetime) -> float:
     last = row.started_at or row.queued_at
     last = last.replace(tzinfo=dt.UTC) if last.tzinfo is None else last
@@ -297,7 +304,8 @@ def _item_state(db: Database, item_id: str) -> str | None:
 
 
 def hand_over(db: Database, settings: Settings) -> int:
-    """Hand every stage the database says is due to the workers. Returns how many tasks were sent."""
+    """Hand every stage the database says is due to the workers, but for those a live task
+    has already. Returns how many tasks were sent."""
     configure(settings)
     queue_idle = queue_length(settings) == 0
     now = dt.datetime.now(dt.UTC)
@@ -309,7 +317,10 @@ def hand_over(db: Database, settings: Settings) -> int:
             "classify": _items(session, Item.state == ItemState.OCR_DONE),
             "dispatch": _items(session, Item.state.in_(READY), Item.id.not_in(waiting)),
         }
-    return sum(submit(db, settings, stage, subject, queue_idle) for stage, subjects in due.items() for subject in subjects)
+        unfinished = session.scalars(select(StageTask).where(StageTask.finished_at.is_(None)))
+        live = {(row.stage, row.subject) for row in unfinished if not _lost(row, now, settings, queue_idle)}
+    handed = [(stage, subject) for stage, subjects in due.items() for subject in subjects if (stage, subject) not in live]
+    return sum(submit(db, settings, stage, subject, queue_idle) for stage, subject in handed)
 
 
 def run_on_workers(

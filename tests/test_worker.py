@@ -4,6 +4,7 @@ exactly once; and the embedded and the Celery mode give the same result."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import signal
@@ -15,17 +16,19 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import redis
 from sqlalchemy import select
 
 from mailroom.dataset import read_batches, read_dataset
 from mailroom.dispatch.dispatch import dispatch_once
 from mailroom.pipeline import ingest_once
 from mailroom.records import ItemState, SourceState
+from mailroom.review.stats import collect, prometheus
 from mailroom.settings import PACKAGE_CONFIG_DIR, load_settings
 from mailroom.store.db import Database, open_database
 from mailroom.store.tables import Delivery, Event, Item, Page, SourceFile, StageTask
 from mailroom.synth.generate import generate, load_synth_config
-from mailroom.worker import Start, finish, run_stage, start
+from mailroom.worker import Start, finish, hand_over, queue_length, run_stage, start
 
 from conftest import REDIS_URL
 
@@ -248,4 +251,24 @@ def test_a_stage_runs_once_per_message_and_gives_up_after_repeated_deaths(tmp_pa
     with db.session() as session:  # ... but failed, for a person to look at
         item = session.get_one(Item, "abab-1")
         assert item.state == ItemState.FAILED and "started 3 times" in item.flags["error"]
+    db.dispose()
+
+
+def test_work_waits_in_the_queue_once_and_is_handed_over_again_when_lost(tmp_path, corpus, taxonomy, postgres_url, broker_queue) -> None:
+    home = tmp_path / "home"
+    expected = drop_files(corpus, home / "inbox", taxonomy)
+    settings = load_settings(env=celery_env(home, postgres_url, broker_queue))
+    db = open_database(settings.database)
+    ingest_once(settings, db, wait_for_workers=False)  # no worker runs: the tasks wait
+    assert queue_length(settings) == len(expected)
+    assert hand_over(db, settings) == 0 and queue_length(settings) == len(expected)  # not twice
+    assert f"mailroom_queue_length {len(expected)}" in prometheus(collect(db), 0, queue_length(settings))
+    with db.session() as session:
+        assert {s.state for s in session.scalars(select(SourceFile))} == {SourceState.CLAIMED}
+    redis.Redis.from_url(REDIS_URL).delete(broker_queue)  # a broker that forgot its queue
+    assert hand_over(db, settings) == 0  # the tasks are not yet overdue
+    with db.session() as session:
+        for row in session.scalars(select(StageTask)):
+            row.queued_at -= dt.timedelta(seconds=VISIBILITY_SECONDS + 1)
+    assert hand_over(db, settings) == len(expected) and queue_length(settings) == len(expected)  # handed over again
     db.dispose()

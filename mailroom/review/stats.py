@@ -64,8 +64,8 @@ def collect(db: Database, now: dt.datetime | None = None) -> Stats:
     )
 
 
-def prometheus(stats: Stats, dead_letters: int) -> str:
-    """The figures in the Prometheus text exposition format."""
+def prometheus(stats: Stats, dead_letters: int, queued_tasks: int | None = None) -> str:
+    """The figures in the Prometheus text exposition format; `queued_tasks` in the Celery mode."""
     lines = ["# HELP mailroom_items Mail items per state.", "# TYPE mailroom_items gauge"]
     lines += [f'mailroom_items{{state="{state}"}} {count}' for state, count in stats.states.items()]
     lines += _gauge("mailroom_review_queue_length", "Items waiting for review.", stats.queue_length)
@@ -75,6 +75,8 @@ def prometheus(stats: Stats, dead_letters: int) -> str:
     lines += _gauge("mailroom_dead_letters", "Items that could not be delivered.", dead_letters)
     lines += _gauge("mailroom_automation_ratio", "Share of classified items routed without review.",
                     stats.automation_rate or 0)  # fmt: skip
+    if queued_tasks is not None:
+        lines += _gauge("mailroom_queue_length", "Stage tasks waiting in the broker queue for a worker.", queued_tasks)
     lines += ["# HELP mailroom_review_decisions_total Review decisions.", "# TYPE mailroom_review_decisions_total counter"]
     lines += [f'mailroom_review_decisions_total{{action="{a}"}} {n}' for a, n in stats.decisions.items()]
     lines += ["# HELP mailroom_review_corrections_total Reviewed items whose prediction was changed, per route.",

@@ -128,8 +128,13 @@ def retry(request: Request, item_id: str, user: Admin) -> Response:
 @router.get("/metrics")
 def metrics(request: Request, user: Admin) -> PlainTextResponse:
     """The figures of the admin page in Prometheus text format."""
-    db = app_state(request).db
-    body = prometheus(collect(db), len(dead_letters(db)))
+    state = app_state(request)
+    queued = None
+    if state.settings.broker_url:
+        from mailroom.worker import queue_length
+
+        queued = queue_length(state.settings)
+    body = prometheus(collect(state.db), len(dead_letters(state.db)), queued)
     return PlainTextResponse(body, media_type="text/plain; version=0.0.4")
 
 
