@@ -116,7 +116,11 @@ def watch(ctx: Context, inbox: Path | None, poll: bool) -> None:
 
     settings = _with_inbox(ctx.settings, inbox)
     db = _database(settings)
-    mode = f"stages on the workers of {settings.broker_url}" if settings.broker_url else "stages in this process"
+    mode = "stages in this process"
+    if settings.broker_url:
+        from mailroom.worker import broker_name
+
+        mode = f"stages on the workers of {broker_name(settings)}"
     console.print(f"watching {settings.inbox.resolve()} ({'polling' if poll else 'inotify'}; {mode}); Ctrl-C stops")
     stop = threading.Event()
     try:
@@ -261,14 +265,14 @@ def _progress() -> Progress:
 def _broker_status(settings: Settings) -> str:
     if not settings.broker_url:
         return "none: embedded mode (stages run in-process)"
-    from mailroom.worker import app, queue_length
+    from mailroom.worker import app, broker_name, queue_length
 
     try:
         waiting = queue_length(settings)
     except MailroomError as exc:
         return f"[red]{exc}[/red]"
     workers = app.control.ping(timeout=1.0)
-    return f"{settings.broker_url}: {waiting} task(s) queued, {len(workers)} worker(s) answering"
+    return f"{broker_name(settings)}: {waiting} task(s) queued, {len(workers)} worker(s) answering"
 
 
 def _package_version(name: str) -> str:

@@ -33,6 +33,7 @@ from celery import Celery, Task
 from celery.signals import worker_process_init
 from kombu.exceptions import ChannelError
 from kombu.exceptions import OperationalError as BrokerError
+from kombu.utils.url import maybe_sanitize_url
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -376,7 +377,12 @@ def queue_length(settings: Settings) -> int:
     except ChannelError:  # Redis keeps no empty queue
         return 0
     except (BrokerError, OSError) as exc:
-        raise BadConfig(f"cannot reach the broker {settings.broker_url}: {exc}") from exc
+        raise BadConfig(f"cannot reach the broker {broker_name(settings)}: {exc}") from exc
+
+
+def broker_name(settings: Settings) -> str:
+    """The broker URL without its password, for messages and logs."""
+    return maybe_sanitize_url(settings.broker_url)
 
 
 # --- the worker process ------------------------------------------------------------------

@@ -272,3 +272,10 @@ def test_work_waits_in_the_queue_once_and_is_handed_over_again_when_lost(tmp_pat
             row.queued_at -= dt.timedelta(seconds=VISIBILITY_SECONDS + 1)
     assert hand_over(db, settings) == len(expected) and queue_length(settings) == len(expected)  # handed over again
     db.dispose()
+
+
+def test_a_worker_refuses_a_database_other_machines_cannot_share(tmp_path) -> None:
+    env = {**os.environ, "MAILROOM_HOME": str(tmp_path), "MAILROOM_BROKER_URL": REDIS_URL}
+    done = subprocess.run([sys.executable, "-m", "mailroom.cli", "worker"], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0
+    assert "needs a database all workers share" in done.stderr and "PostgreSQL" in done.stderr
