@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -21,8 +22,9 @@ from sqlalchemy import select
 
 from mailroom.dataset import read_batches, read_dataset
 from mailroom.dispatch.dispatch import dispatch_once
-from mailroom.pipeline import ingest_once
+from mailroom.pipeline import ingest_once, watch_inbox
 from mailroom.records import ItemState, SourceState
+from mailroom.review.queue import decide
 from mailroom.review.stats import collect, prometheus
 from mailroom.settings import PACKAGE_CONFIG_DIR, load_settings
 from mailroom.store.db import Database, open_database
@@ -279,3 +281,43 @@ def test_a_worker_refuses_a_database_other_machines_cannot_share(tmp_path) -> No
     done = subprocess.run([sys.executable, "-m", "mailroom.cli", "worker"], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode != 0
     assert "needs a database all workers share" in done.stderr and "PostgreSQL" in done.stderr
+
+
+def test_the_watcher_hands_new_files_and_approved_items_to_the_workers(
+    tmp_path, corpus, taxonomy, postgres_url, broker_queue, workers
+) -> None:
+    home = tmp_path / "home"
+    env = {**celery_env(home, postgres_url, broker_queue), "MAILROOM_CLASSIFY__MODEL": str(tmp_path / "no-model")}
+    workers("w", env, tmp_path / "w.log")  # without a usable model every item waits for review
+    settings = load_settings(env=env)
+    db = open_database(settings.database)
+    stop = threading.Event()
+    watcher = threading.Thread(target=watch_inbox, args=(settings, db, stop), daemon=True)
+    watcher.start()
+    try:
+        (home / "inbox").mkdir(parents=True, exist_ok=True)
+        for item in read_dataset(corpus, taxonomy).items[:2]:
+            shutil.copy(corpus / item.path, home / "inbox" / Path(item.path).name)
+
+        def in_review() -> list[str]:
+            with db.session() as session:
+                return list(session.scalars(select(Item.id).where(Item.state == ItemState.IN_REVIEW).order_by(Item.id)))
+
+        wait_until(lambda: len(in_review()) == 2, 180, "both files to reach the review queue")
+        approved, waiting = in_review()
+        route = next(iter(taxonomy.routes))
+        decide(db, taxonomy, approved, "reviewer", next(iter(taxonomy.doc_types)), route)  # as the review app does
+        wait_until(lambda: _state(db, approved) == ItemState.DISPATCHED, 60, "the approved item to be delivered")
+    finally:
+        stop.set()
+        watcher.join(timeout=60)
+    assert _state(db, waiting) == ItemState.IN_REVIEW
+    assert [p.name for p in (home / "offices").rglob("*.pdf")] == [f"{approved}.pdf"]
+    assert (home / "offices" / route / f"{approved}.pdf").is_file()
+    assert not list((home / "inbox").rglob("*.*")) and not list((home / "work" / "claimed").iterdir())
+    db.dispose()
+
+
+def _state(db: Database, item_id: str) -> str | None:
+    with db.session() as session:
+        return session.scalar(select(Item.state).where(Item.id == item_id))
