@@ -72,6 +72,7 @@ class ReviewSettings(Section):
     session_max_age_seconds: int = 8 * 3600  # a login lasts one working day
     login_max_failures: int = 5  # wrong passwords per user name or client address ...
     login_window_seconds: float = 300.0  # ... within this window; then logins are refused until it passes
+    metrics_token: str = ""  # lets a scraper read /metrics as "Authorization: Bearer <token>"; give it by env
 
 
 class WorkerSettings(Section):

@@ -245,3 +245,17 @@ def test_feedback_export_is_a_labelled_set(tmp_path: Path, taxonomy) -> None:
     assert rows == {"items/item-a.pdf": ("beschwerde", "umweltamt"), "items/item-b.pdf": ("widerspruch", "steueramt")}
     assert (out / "items" / "item-a.pdf").read_bytes().startswith(b"%PDF")
     assert "Anmeldung" in (out / "labels.csv").read_text(encoding="utf-8")
+
+
+def test_a_scraper_with_the_metrics_token_reads_metrics_and_nothing_else(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "home")
+    settings = settings.model_copy(update={"review": settings.review.model_copy(update={"metrics_token": "s3cret-t0ken"})})
+    client = TestClient(create_app(settings, seed(settings)))
+    scraper = {"Authorization": "Bearer s3cret-t0ken"}
+    for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": "s3cret-t0ken"}):
+        refused = client.get("/metrics", headers=headers, follow_redirects=False)
+        assert refused.status_code in (401, 303) and "mailroom_items" not in refused.text, headers
+    metrics = client.get("/metrics", headers=scraper)
+    assert metrics.status_code == 200 and 'mailroom_items{state="in_review"} 3' in metrics.text
+    assert client.get("/admin", headers=scraper, follow_redirects=False).status_code in (401, 303)
+    assert client.get("/", headers=scraper, follow_redirects=False).status_code in (401, 303)

@@ -3,6 +3,7 @@ CSRF checks and template rendering."""
 
 from __future__ import annotations
 
+import hmac
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -52,6 +53,16 @@ def require_admin(user: Annotated[Account, Depends(current_user)]) -> Account:
     if not user.is_admin:
         raise HTTPException(403, "This page is for admins.")
     return user
+
+
+def require_metrics_reader(request: Request) -> str:
+    """A scraper sending the configured bearer token (review.metrics_token), or else a
+    logged-in admin. Returns who reads."""
+    token = app_state(request).settings.review.metrics_token
+    given = request.headers.get("authorization", "")
+    if token and hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
+        return "metrics scraper"
+    return require_admin(current_user(request)).name
 
 
 async def require_csrf(request: Request) -> None:

@@ -11,7 +11,14 @@ from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, Red
 from mailroom.dispatch.dispatch import dead_letters, retry_dead_letter
 from mailroom.errors import BadInput
 from mailroom.review.auth import Account
-from mailroom.review.deps import app_state, current_user, render, require_admin, require_csrf
+from mailroom.review.deps import (
+    app_state,
+    current_user,
+    render,
+    require_admin,
+    require_csrf,
+    require_metrics_reader,
+)
 from mailroom.review.queue import NotInReview, decide, item_view, next_in_queue, queue_counts, review_queue
 from mailroom.review.regroup import merge_with_next, split_item
 from mailroom.review.stats import collect, prometheus
@@ -126,8 +133,9 @@ def retry(request: Request, item_id: str, user: Admin) -> Response:
 
 
 @router.get("/metrics")
-def metrics(request: Request, user: Admin) -> PlainTextResponse:
-    """The figures of the admin page in Prometheus text format."""
+def metrics(request: Request, reader: Annotated[str, Depends(require_metrics_reader)]) -> PlainTextResponse:
+    """The figures of the admin page in Prometheus text format, for admins and for a
+    scraper with the metrics token."""
     state = app_state(request)
     queued = None
     if state.settings.broker_url:
