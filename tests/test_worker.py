@@ -12,6 +12,7 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -32,7 +33,7 @@ from mailroom.store.tables import Delivery, Event, Item, Page, SourceFile, Stage
 from mailroom.synth.generate import generate, load_synth_config
 from mailroom.worker import Start, finish, hand_over, queue_length, run_stage, start
 
-from conftest import REDIS_URL
+from conftest import RABBITMQ_URL, REDIS_URL
 
 pytestmark = pytest.mark.slow
 VISIBILITY_SECONDS = 20  # a task of a killed worker comes back after this
@@ -321,3 +322,24 @@ def test_the_watcher_hands_new_files_and_approved_items_to_the_workers(
 def _state(db: Database, item_id: str) -> str | None:
     with db.session() as session:
         return session.scalar(select(Item.state).where(Item.id == item_id))
+
+
+def test_workers_on_rabbitmq_give_the_same_end_to_end_result(tmp_path, corpus, taxonomy, postgres_url, workers) -> None:
+    from kombu import Connection
+
+    queue = f"test-{uuid.uuid4().hex[:10]}"
+    home = tmp_path / "home"
+    expected = drop_files(corpus, home / "inbox", taxonomy)
+    env = {**celery_env(home, postgres_url, queue), "MAILROOM_BROKER_URL": RABBITMQ_URL}
+    workers("one", env, tmp_path / "one.log"), workers("two", env, tmp_path / "two.log")
+    settings = load_settings(env=env)
+    db = open_database(settings.database)
+    try:
+        report = ingest_once(settings, db)
+        wait_until(lambda: all_final(db), 240, "the workers to dispatch")
+        assert report.items == sum(expected.values())
+        assert_each_exactly_once(db, home, expected)
+    finally:
+        db.dispose()
+        with Connection(RABBITMQ_URL) as connection:
+            connection.default_channel.queue_delete(queue)
