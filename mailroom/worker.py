@@ -73,6 +73,8 @@ def configure(settings: Settings) -> Celery:
             "the Celery mode needs a database all workers share: set MAILROOM_DATABASE_URL to PostgreSQL "
             "(SQLite is the embedded mode's database)"
         )
+    if app.conf.broker_url and app.conf.broker_url != settings.broker_url:  # another broker: drop the old connections
+        app._pool, app.amqp._producer_pool = None, None
     visibility = settings.worker.visibility_timeout_seconds
     app.conf.update(
         broker_url=settings.broker_url,

@@ -335,9 +335,9 @@ def test_workers_on_rabbitmq_give_the_same_end_to_end_result(tmp_path, corpus, t
     settings = load_settings(env=env)
     db = open_database(settings.database)
     try:
-        report = ingest_once(settings, db)
+        ingest_once(settings, db, wait_for_workers=False)
         wait_until(lambda: all_final(db), 240, "the workers to dispatch")
-        assert report.items == sum(expected.values())
+        ingest_once(settings, db)  # settles the folders
         assert_each_exactly_once(db, home, expected)
     finally:
         db.dispose()
