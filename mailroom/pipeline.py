@@ -6,8 +6,11 @@ can run again, so a process killed at any moment resumes where it stopped: nothi
 lost and nothing becomes two items. File moves follow the database: the database says
 what should be, `settle` makes the folders agree.
 
-Only this process writes the database; the workers of the pool run the stages on files
-(`split_file`, `process_page`) and return records.
+The stages (`split_file`, `process_page`, `classify_items`) are plain functions over
+records; the recording steps (`record_split`, `record_ocr`, `record_failure`) lock the
+rows they change and check their state, so a step run twice is recorded once. Two
+runners use them: the in-process runner here (a process pool runs the stages, this
+process records), and the Celery runner of `mailroom.worker` (a broker URL is set).
 """
 
 from __future__ import annotations
@@ -241,7 +244,7 @@ def settle(db: Database, folders: Folders) -> None:
 def _process(db: Database, folders: Folders, settings: Settings, run: _Run, progress: Progress | None) -> None:
     """The in-process runner: split claimed files and OCR split items on a pool of
     processes; this process records each result."""
-    to_split, to_ocr = open_work(db)
+    to_split, to_ocr = _open_work(db)
     if not to_split and not to_ocr:
         return
     with process_pool(settings.ingest.workers) as pool:
@@ -286,7 +289,7 @@ def _collect_page(db: Database, folders: Folders, page: ProcessedPage, run: _Run
         classify_items(db, [page.item_id], run.classifier)
 
 
-def open_work(db: Database) -> tuple[list[int], list[str]]:
+def _open_work(db: Database) -> tuple[list[int], list[str]]:
     """Sources waiting to be split and items waiting for OCR, oldest first."""
     with db.session() as session:
         to_split = session.scalars(select(SourceFile.id).where(SourceFile.state == SourceState.CLAIMED).order_by(SourceFile.id))
