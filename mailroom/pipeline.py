@@ -315,15 +315,14 @@ def split_source(db: Database, folders: Folders, settings: Settings, source_id: 
     return record_split(db, folders, split_file(*split_job(db, folders, settings, source_id)))
 
 
-def ocr_item(db: Database, folders: Folders, settings: Settings, item_id: str) -> bool:
+def ocr_item(db: Database, folders: Folders, settings: Settings, item_id: str) -> None:
     """Clean and OCR every page of a split item, then record it. Idempotent: an item past
-    OCR is left alone. True if this call recorded the item."""
+    OCR is left alone."""
     with db.session() as session:
         item = session.get(Item, item_id)
         if item is None or item.state != ItemState.SPLIT:
-            return False
-    pages = [process_page(job) for job in page_jobs(db, folders, settings, item_id)]
-    return record_ocr(db, folders, item_id, pages)
+            return
+    record_ocr(db, folders, item_id, [process_page(job) for job in page_jobs(db, folders, settings, item_id)])
 
 
 def split_file(source_id: int, path: str, kind: str, raster_dir: Path, settings: Settings) -> SplitResult:
@@ -451,18 +450,16 @@ class Classifier:
         return self._model
 
 
-def classify_items(db: Database, item_ids: list[str], classifier: Classifier) -> list[str]:
+def classify_items(db: Database, item_ids: list[str], classifier: Classifier) -> None:
     """Classify OCR'd items: `classified`, then `auto_approved` or `in_review` by the
     model's thresholds and the decision policy. Without a usable model: `in_review`.
-    Items not (or no longer) `ocr_done` are left alone. Returns the items classified."""
+    Items not (or no longer) `ocr_done` are left alone."""
     model = classifier.model() if item_ids else None
-    classified = []
     for item_id in item_ids:
         with db.session() as session:
             item = session.get(Item, item_id, with_for_update=True)
             if item is None or item.state != ItemState.OCR_DONE:
                 continue
-            classified.append(item_id)
             if model is None:
                 item.decision, item.state = "review", ItemState.IN_REVIEW
                 item.flags = {**item.flags, "prediction": {"reason": classifier.problem}}
@@ -472,7 +469,6 @@ def classify_items(db: Database, item_ids: list[str], classifier: Classifier) ->
             page_flags = [flag for flags in item.flags.get("pages", {}).values() for flag in flags]
             prediction = classify_item(text, model, item.mean_confidence, page_flags)
             _apply_prediction(session, item, prediction)
-    return classified
 
 
 def _apply_prediction(session, item: Item, prediction: Prediction) -> None:
@@ -504,11 +500,13 @@ def record_failure(db: Database, kind: str, key: object, error: BaseException | 
             if source.state == SourceState.CLAIMED:
                 _quarantine_rows(session, source, f"could not be processed: {message}")
             return
-        item = session.get_one(Item, key, with_for_update=True)
+        source_id = session.get_one(Item, key).source_id
+        source = session.get_one(SourceFile, source_id, with_for_update=True)  # source, then item: as record_ocr
+        item = session.get_one(Item, key, with_for_update=True, populate_existing=True)
         if item.state in (ItemState.SPLIT, ItemState.OCR_DONE):
             item.state, item.flags = ItemState.FAILED, {**item.flags, "error": message}
             _event(session, "failed", item=item, detail={"error": message})
-            _finish_source_if_done(session, session.get_one(SourceFile, item.source_id))
+            _finish_source_if_done(session, source)
 
 
 def _finish_source_if_done(session, source: SourceFile) -> None:

@@ -65,7 +65,10 @@ class Start(enum.Enum):
 
 def configure(settings: Settings) -> Celery:
     """Point the Celery app at the broker of `settings`. Raises BadConfig for a set-up that
-    workers on several machines cannot share."""
+    workers on several machines cannot share. Configuring again with the same settings
+    (every coordinator pass does) changes nothing."""
+    if _runtime.settings == settings:
+        return app
     if not settings.broker_url:
         raise BadConfig("no broker configured: set MAILROOM_BROKER_URL (e.g. redis://host:6379/0) for the Celery mode")
     if settings.database.startswith("sqlite"):
@@ -257,9 +260,7 @@ def start(db: Database, settings: Settings, stage: str, subject: str, task_id: s
         if row is None:  # a message sent by hand, without the ledger
             row = StageTask(stage=stage, subject=subject, task_id=task_id, queued_at=now, starts=0, worker="")
             session.add(row)
-        elif row.task_id == task_id and row.finished_at is not None or row.task_id != task_id and row.finished_at is None and row.started_at is not None and (
-            _silent_for(row, now) < settings.worker.visibility_timeout_seconds
-        ):
+        elif _done_by(row, task_id) or _held_by_another(row, task_id, now, settings):
             return Start.SKIP, row.starts
         if stage in LIMITED_STAGES and row.starts >= settings.worker.max_starts:
             row.finished_at = now
@@ -275,6 +276,16 @@ def finish(db: Database, stage: str, subject: str, task_id: str) -> None:
         row = session.scalar(_ledger(stage, subject).with_for_update())
         if row is not None and row.task_id == task_id:
             row.finished_at = utcnow()
+
+
+def _done_by(row: StageTask, task_id: str) -> bool:
+    return row.task_id == task_id and row.finished_at is not None
+
+
+def _held_by_another(row: StageTask, task_id: str, now: dt.datetime, settings: Settings) -> bool:
+    """Another task started the stage and has been heard of within the visibility timeout."""
+    started = row.task_id != task_id and row.finished_at is None and row.started_at is not None
+    return started and _silent_for(row, now) < settings.worker.visibility_timeout_seconds
 
 
 def _ledger(stage: str, subject: str):
