@@ -28,6 +28,7 @@ import re
 import subprocess
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 MIRRORS = Path("/work/.mirror")
 MAX_PAGES = 4
+FIXED_DATES = {"creationDate": datetime(2024, 1, 1), "modDate": datetime(2024, 1, 1)}  # reproducible PDFs
 FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")  # Liberation Sans = Helvetica metrics
 FONTS = {
     "R": FONT_DIR / "LiberationSans-Regular.ttf",
@@ -55,6 +57,10 @@ SOURCES = {
     ),
     "itplr-kosit/xrechnung-testsuite": ("5528afafa9968eb67840da3ced0caf15f8d90a7a", "Apache-2.0"),
     "ZUGFeRD/mustangproject": ("096db40a9806b0b5202028509dff3563efe7fc8c", "Apache-2.0"),
+    "gpsloco/reimers": (
+        "77488c611de47a4408941ae1fd0cfbce82ff1eac",
+        "public domain (§ 5 UrhG, amtliches Werk: court decision; only the decision text quoted on the page is used)",
+    ),
     "rdmorganiser/rdmorganiser.github.io": (
         "df98fa12d488e158f91601752b12f2ce5eef9f08",
         "CC0 (materialien.md: Werbematerial unter CC0)",
@@ -277,6 +283,19 @@ def oldp_fixture(path: str) -> Decision:
                     f["file_number"].replace("\xa0", " "), mark_headings(paras))
 
 
+def lawyer_page_quote(path: str) -> Decision:
+    """A court decision quoted in full on a lawyer's web page: keep only the decision itself."""
+    t = git_show("gpsloco/reimers", path).decode("utf-8")
+    start = t.index("<p><b>Beschluss</b>")
+    end = t.index("</p>", t.index("gez.", start)) + 4
+    paras = mark_headings(html_paras(t[start:end]))
+    court = re.search(r"hat das (Amtsgericht \w+)", t).group(1)
+    date = re.search(r"am (\d\d\.\d\d\.\d{4})", t[start:]).group(1)
+    ref = re.search(r"AZ: ([^<]+?OWI)", t).group(1).strip()
+    paras = [(k, x) for k, x in paras if x != "Beschluss"]
+    return Decision(court, "Beschluss", date, ref, paras)
+
+
 # ---------------------------------------------------------------- layout
 
 A4 = (595.0, 842.0)
@@ -488,7 +507,7 @@ def write_jpeg_pdf(pages, path: Path, seed: int, rules=None, dpi=150, quality=40
     # a faint paper tone instead of speckle keeps the JPEG pages small
     imgs = [scan_like(render_page(ops, dpi, (rules or {}).get(i)), rng, speckle=0).point(lambda v: min(v, 242))
             for i, ops in enumerate(pages)]
-    imgs[0].save(path, "PDF", save_all=True, append_images=imgs[1:], resolution=dpi, quality=quality)
+    imgs[0].save(path, "PDF", save_all=True, append_images=imgs[1:], resolution=dpi, quality=quality, **FIXED_DATES)
 
 
 def raster_pdf_pages(pdf: bytes, dpi: int, first: int, last: int) -> list[Image.Image]:
@@ -715,6 +734,9 @@ DECISIONS = [
      "BAG, Urteil: Eingruppierung"),
     ("bfh-stre202410088", bfh, BFHD + "STRE202410088.html", "rechtsamt", "pdf",
      "BFH: Duldungsbescheid nach Anfechtungsgesetz (Steuerschuld)"),
+    ("ag-montabaur-bussgeld-13owi", lawyer_page_quote, "alte_htmls/ordnungswidrigkeiten/o_03.php", "verkehrsbehoerde",
+     "tif", "AG Montabaur, Beschluss in einer Bußgeldsache (Geschwindigkeit; the authority that issued the fine is "
+     "not named); quoted on a lawyer's page, only the decision text taken"),
     ("vg-berlin-27a245-08", openjur_json, OJ + "30541.json", "rechtsamt", "tif",
      "VG Berlin, Urteil: Rundfunkgebühren (via openJur)"),
     ("ag-gummersbach-10c221-08", openjur_json, OJ + "30739.json", "rechtsamt", "pdf",
@@ -735,6 +757,8 @@ INVOICES_UBL = [
     ("xrechnung-03-06a", "src/test/business-cases/standard/03.06a-INVOICE_ubl.xml", "jpgpdf"),
     ("xrechnung-01-05a", "src/test/business-cases/standard/01.05a-INVOICE_ubl.xml", "pdf"),
     ("xrechnung-01-04a", "src/test/business-cases/standard/01.04a-INVOICE_ubl.xml", "tif"),
+    ("xrechnung-01-20a", "src/test/business-cases/standard/01.20a-INVOICE_ubl.xml", "pdf"),
+    ("xrechnung-02-05a", "src/test/business-cases/standard/02.05a-INVOICE_ubl.xml", "tif"),
 ]
 
 # born-digital PDFs taken as they are: (out, repo, path, doc_type, route, note)
@@ -799,7 +823,8 @@ def main() -> None:
         d = loader(src)
         lay, cut = layout_decision(d, 2 if fmt == "jpgpdf" else MAX_PAGES)  # JPEG pages are heavy
         p = emit(lay, fmt, out / "items" / name, seed, f"{d.court} {d.reference}")
-        repo = "openlegaldata/oldp" if loader in (openjur_json, oldp_fixture) else "gansb/urteile"
+        repo = ("openlegaldata/oldp" if loader in (openjur_json, oldp_fixture)
+                else "gpsloco/reimers" if loader is lawyer_page_quote else "gansb/urteile")
         rows.append(dict(path=p.relative_to(out).as_posix(), doc_type="gerichtspost", route=route,
                          source_repo=repo, source_path=src,
                          note=f"{note}; {d.court}, {d.kind} vom {d.date}, {d.reference}; {FMT_NOTE[fmt]}"
@@ -836,7 +861,7 @@ def main() -> None:
         pdf = git_show(repo, src)
         imgs = raster_pdf_pages(pdf, 110, 1, pages)
         p = out / "items" / (name + ".pdf")
-        imgs[0].save(p, "PDF", save_all=True, append_images=imgs[1:], resolution=110, quality=60)
+        imgs[0].save(p, "PDF", save_all=True, append_images=imgs[1:], resolution=110, quality=60, **FIXED_DATES)
         tmp = Path("/tmp/_build_real_set/in.pdf")
         text = subprocess.run(["pdftotext", "-l", str(pages), str(tmp), "-"], capture_output=True, text=True).stdout
         rows.append(dict(path=p.relative_to(out).as_posix(), doc_type=doc_type, route=route, source_repo=repo,
