@@ -26,9 +26,9 @@ import io
 import random
 import re
 import subprocess
+import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -36,7 +36,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 MIRRORS = Path("/work/.mirror")
 MAX_PAGES = 4
-FIXED_DATES = {"creationDate": datetime(2024, 1, 1), "modDate": datetime(2024, 1, 1)}  # reproducible PDFs
+FIXED_DATES = {"creationDate": time.gmtime(1704067200), "modDate": time.gmtime(1704067200)}  # reproducible PDFs
 FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")  # Liberation Sans = Helvetica metrics
 FONTS = {
     "R": FONT_DIR / "LiberationSans-Regular.ttf",
