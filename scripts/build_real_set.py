@@ -13,7 +13,7 @@ or JSON, e-invoices as XML) are laid out here as letter-like pages, keeping the 
 At most MAX_PAGES pages per item; longer decisions are cut (noted in labels.csv).
 Only Pillow is needed (the project venv has it). Usage:
 
-    .venv/bin/python scripts/build_real_set.py [--out data/real] [--dump-text DIR]
+    .venv/bin/python scripts/build_real_set.py [--out data/real] [--only NAME-PART]
 """
 
 from __future__ import annotations
