@@ -22,7 +22,8 @@ BATCHES_FILE = "batches.csv"
 ITEM_SUFFIXES = (".pdf", ".tif", ".tiff", ".png", ".jpg", ".jpeg")
 LABEL_COLUMNS = ("path", "doc_type", "route")
 BATCH_COLUMNS = ("batch", "position", "pages", "doc_type", "route")
-SPLITS = ("train", "test")
+SPLITS = ("train", "test", "learn", "check")  # learn/check: an evaluation-only set (deveval)
+TRAINABLE_SPLITS = ("", "train", "learn")  # check rows are never trained, calibrated or tuned on
 MAX_REPORTED_PROBLEMS = 50
 
 
@@ -187,7 +188,7 @@ def _check_item_row(folder: Path, row: dict[str, str], taxonomy: Taxonomy) -> li
     problems += taxonomy.check(row["doc_type"], row["route"])
     split = row.get("split", "")
     if split and split not in SPLITS:
-        problems.append(f"split '{split}' is neither train nor test")
+        problems.append(f"split '{split}' is none of {', '.join(SPLITS)}")
     return problems
 
 

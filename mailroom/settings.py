@@ -51,6 +51,7 @@ class ClassifySettings(Section):
     tracking_uri: str = ""  # MLflow tracking store; "": SQLite under MAILROOM_HOME
     registered_model: str = "mailroom-classifier"
     ocr_workers: int = 2  # processes that OCR labelled sets for training and evaluation
+    frozen_eval: Path | None = None  # the city's own reviewed mail (a labelled set): a model less precise on it than the one in use is not promoted
 
 
 class DispatchSettings(Section):

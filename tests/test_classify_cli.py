@@ -16,7 +16,7 @@ from PIL import Image, ImageDraw, ImageFont
 from mailroom.classify.bundle import Model, load_model, save_model
 from mailroom.classify.predict import classify_item
 from mailroom.classify.rules import load_rules
-from mailroom.classify.train import TrainConfig, train_model
+from mailroom.classify.train import TrainConfig, TrainingRows, train_model
 from mailroom.dataset import read_dataset
 from mailroom.settings import PACKAGE_CONFIG_DIR
 
@@ -30,10 +30,8 @@ def tiny_bundle(tmp_path_factory, taxonomy) -> Path:
     folder = make_text_set(tmp_path_factory.mktemp("set"), per_pair=5)
     items = read_dataset(folder, taxonomy).items
     rules_path = PACKAGE_CONFIG_DIR / "rules.yaml"
-    result = train_model(
-        [i.text or "" for i in items], {h: [getattr(i, h) for i in items] for h in ("doc_type", "route")},
-        TrainConfig.model_validate(SMALL), taxonomy, load_rules(rules_path), yaml.safe_load(rules_path.read_text()),
-    )  # fmt: skip
+    rows = TrainingRows([i.text or "" for i in items], {h: [getattr(i, h) for i in items] for h in ("doc_type", "route")})
+    result = train_model(rows, TrainConfig.model_validate(SMALL), taxonomy, load_rules(rules_path), yaml.safe_load(rules_path.read_text()))
     return save_model(result.model, tmp_path_factory.mktemp("models") / "tiny")
 
 
@@ -174,3 +172,35 @@ def test_classify_item_is_what_the_pipeline_calls(tiny_bundle: Path, taxonomy) -
     assert prediction.model_version == model.version and prediction.decided_by in ("model", "rules")
     empty = classify_item("", model, ocr_confidence=0.0, flags=("no_text",))
     assert empty.decision == "review" and "no_text" in empty.reason
+
+
+def test_promotion_gate_refuses_a_less_precise_challenger(tmp_path: Path, monkeypatch, capsys) -> None:
+    config = tmp_path / "train.yaml"
+    config.write_text(yaml.safe_dump(SMALL))
+    home = tmp_path / "home"
+    good = make_text_set(tmp_path / "good", per_pair=6, seed=1)
+    swapped = make_text_set(tmp_path / "swapped", per_pair=6, seed=3)  # building words labelled as tax and back
+    labels = swapped / "labels.csv"
+    labels.write_text(labels.read_text().replace(",bauamt,", ",TMP,").replace(",steueramt,", ",bauamt,").replace(",TMP,", ",steueramt,"))
+    frozen = make_text_set(tmp_path / "frozen", per_pair=3, seed=4)
+    for data in (good, swapped):
+        code, _, err = run(monkeypatch, capsys, home, "train", "--data", str(data), "--config", str(config), "--text-column")
+        assert code == 0, err
+    assert run(monkeypatch, capsys, home, "models", "promote", "1")[0] == 0
+
+    monkeypatch.setenv("MAILROOM_CLASSIFY__FROZEN_EVAL", str(frozen))
+    code, out, err = run(monkeypatch, capsys, home, "models", "promote", "2")
+    assert code == 2 and "not promoted" in err and "--force" in err
+    assert "precision of automated" in out
+    code, out, err = run(monkeypatch, capsys, home, "models", "list")
+    assert "in use: mailroom-classifier/1" in out
+    code, out, err = run(monkeypatch, capsys, home, "models", "promote", "2", "--force")
+    assert code == 0, err
+    assert "in use: mailroom-classifier/2" in run(monkeypatch, capsys, home, "models", "list")[1]
+
+    import mlflow
+
+    mlflow.set_tracking_uri(f"sqlite:///{home.resolve() / 'mlflow.db'}")
+    runs = mlflow.search_runs(experiment_names=["mailroom-promotions"])
+    assert sorted(runs["params.promoted"]) == ["False", "True"] and set(runs["params.forced"]) == {"False", "True"}
+    assert (runs["metrics.challenger_auto_precision"] < runs["metrics.current_auto_precision"]).all()

@@ -59,7 +59,7 @@ def test_unknown_columns_are_kept_but_not_required(tmp_path: Path, taxonomy) -> 
         ("../outside.png,antrag,sozialamt,train,", "leaves the dataset folder"),
         ("/etc/hostname,antrag,sozialamt,train,", "leaves the dataset folder"),
         ("items\\a.png,antrag,sozialamt,train,", "leaves the dataset folder"),
-        ("items/a.png,antrag,sozialamt,validation,", "split 'validation' is neither train nor test"),
+        ("items/a.png,antrag,sozialamt,validation,", "split 'validation' is none of train, test, learn, check"),
         ("items/a.png,antrag,sozialamt,train", "has 4 fields, the header has 5"),
         (",antrag,sozialamt,train,", "path is empty"),
         ("labels.csv,antrag,sozialamt,train,", "is not one of .pdf"),

@@ -1,4 +1,5 @@
-"""Model bundles: a folder with one sub-folder per head, the rules used, and meta.json
+"""Model bundles: a folder with one sub-folder per head, the route combiner and the
+novelty scorer (`layers.joblib`), the rules used, and meta.json
 (format version, library versions, taxonomy digest, training-data hash, metrics,
 thresholds, temperatures, MLflow run id). Written to a temporary name and renamed, so
 a reader never sees half a bundle; a bundle this version cannot use raises
@@ -17,22 +18,26 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Protocol
 
+import joblib
 import numpy as np
 
 from mailroom import __version__
 from mailroom.classify.calibrate import TemperatureScaler
+from mailroom.classify.combine import RouteCombiner
+from mailroom.classify.novelty import NoveltyScorer
 from mailroom.classify.rules import RuleSet, parse_rules
 from mailroom.errors import BadInput, IncompatibleModel
 from mailroom.taxonomy import Taxonomy
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the route combiner and the novelty scorer
 META_FILE = "meta.json"
+LAYERS_FILE = "layers.joblib"
 RULES_FILE = "rules.json"
 HEADS = ("doc_type", "route")
 # Libraries whose saved objects another version may not read: name -> version parts that must match.
-PICKLE_SENSITIVE = {"linear": {"scikit-learn": 2}, "transformer": {"transformers": 1, "scikit-learn": 1}}
+PICKLE_SENSITIVE = {"linear": {"scikit-learn": 2}, "transformer": {"transformers": 1, "scikit-learn": 2}}
 
 
 class TextClassifier(Protocol):
@@ -40,7 +45,7 @@ class TextClassifier(Protocol):
 
     classes_: np.ndarray
 
-    def fit(self, texts: Sequence[str], labels: Sequence[str]) -> TextClassifier: ...
+    def fit(self, texts: Sequence[str], labels: Sequence[str], sample_weight: Sequence[float] | None = None) -> TextClassifier: ...
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray: ...
     def save(self, folder: Path) -> None: ...
 
@@ -64,8 +69,20 @@ def library_versions(backend: str) -> dict[str, str]:
 
 
 @dataclass
+class Layers:
+    """What sits on top of the two text heads: the route combiner (the route given the
+    doc type), its temperature, and the novelty scorer with its cutoff."""
+
+    combiner: RouteCombiner
+    combiner_temperature: float
+    novelty: NoveltyScorer
+    novelty_cutoff: float
+
+
+@dataclass
 class Model:
-    """A loaded model: two calibrated heads, their thresholds, the rules, and meta."""
+    """A loaded model: two calibrated heads, the layers over them, their thresholds,
+    the rules, and meta."""
 
     backend: str
     heads: dict[str, TextClassifier]
@@ -73,20 +90,33 @@ class Model:
     thresholds: dict[str, float]
     rules: RuleSet
     rules_data: dict[str, Any]
+    layers: Layers
     meta: dict[str, Any] = field(default_factory=dict)
 
     @property
     def version(self) -> str:
         return str(self.meta.get("registry_version") or self.meta.get("version", "unversioned"))
 
+    def head_probabilities(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """Per text head: calibrated probabilities, one row per text, columns in the order of its classes."""
+        return {head: _scaled(estimator.predict_proba(list(texts)), self.temperatures[head]) for head, estimator in self.heads.items()}
+
     def probabilities(self, texts: Sequence[str]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-        """Per head: (classes, calibrated probabilities with one row per text)."""
-        result = {}
-        for head, estimator in self.heads.items():
-            scaler = TemperatureScaler()
-            scaler.temperature_ = self.temperatures[head]
-            result[head] = (np.asarray(estimator.classes_), scaler.transform(estimator.predict_proba(list(texts))))
-        return result
+        """Per head: (classes, calibrated probabilities with one row per text); the route
+        is the combiner's, which sees both heads."""
+        heads = self.head_probabilities(texts)
+        route = _scaled(self.layers.combiner.predict_proba(heads["doc_type"], heads["route"]), self.layers.combiner_temperature)
+        return {"doc_type": (np.asarray(self.heads["doc_type"].classes_), heads["doc_type"]), "route": (np.asarray(self.layers.combiner.classes_), route)}
+
+    def novelty(self, texts: Sequence[str]) -> np.ndarray:
+        """How unlike every training letter each text is (see novelty.py)."""
+        return self.layers.novelty.score(texts)
+
+
+def _scaled(probabilities: np.ndarray, temperature: float) -> np.ndarray:
+    scaler = TemperatureScaler()
+    scaler.temperature_ = temperature
+    return scaler.transform(probabilities)
 
 
 def save_model(model: Model, folder: Path) -> Path:
@@ -97,6 +127,7 @@ def save_model(model: Model, folder: Path) -> Path:
     temporary.mkdir(parents=True)
     for head, estimator in model.heads.items():
         estimator.save(temporary / head)
+    joblib.dump(model.layers, temporary / LAYERS_FILE, compress=3)
     (temporary / RULES_FILE).write_text(json.dumps(model.rules_data, ensure_ascii=False, indent=1), encoding="utf-8")
     meta = {
         **model.meta,
@@ -104,6 +135,8 @@ def save_model(model: Model, folder: Path) -> Path:
         "backend": model.backend,
         "libraries": library_versions(model.backend),
         "temperatures": model.temperatures,
+        "combiner_temperature": model.layers.combiner_temperature,
+        "novelty_cutoff": model.layers.novelty_cutoff,
         "thresholds": model.thresholds,
         "classes": {h: [str(c) for c in e.classes_] for h, e in model.heads.items()},
     }
@@ -136,10 +169,14 @@ def load_model(folder: Path, taxonomy: Taxonomy | None = None) -> Model:
     cls = backend_class(meta["backend"])
     try:
         heads = {head: cls.load(folder / head) for head in HEADS}
+        layers = joblib.load(folder / LAYERS_FILE)
         rules_data = json.loads((folder / RULES_FILE).read_text(encoding="utf-8"))
+        if not isinstance(layers, Layers):
+            raise TypeError(f"{LAYERS_FILE} holds a {type(layers).__name__}")
     except Exception as exc:  # a damaged bundle must fail safe, with its name
         raise IncompatibleModel(f"cannot load the model in {folder}: {exc}; retrain or promote another model") from exc
-    return Model(meta["backend"], heads, meta["temperatures"], meta["thresholds"], parse_rules(rules_data, str(folder)), rules_data, meta)
+    rules = parse_rules(rules_data, str(folder))
+    return Model(meta["backend"], heads, meta["temperatures"], meta["thresholds"], rules, rules_data, layers, meta)
 
 
 def check_compatible(meta: dict[str, Any], folder: Path, taxonomy: Taxonomy | None) -> None:

@@ -11,15 +11,18 @@ import logging
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from mailroom.dataset import LabelledItem, LabelledSet, read_dataset
+from mailroom.dataset import TRAINABLE_SPLITS, LabelledItem, LabelledSet, read_dataset
 from mailroom.errors import BadInput
+
+if TYPE_CHECKING:
+    from mailroom.classify.train import TrainingRows
 
 log = logging.getLogger(__name__)
 console = Console()
@@ -73,11 +76,11 @@ def train(obj, data_dirs: tuple[Path, ...], config_path: Path | None, model_type
     with _progress() as progress:
         texts_by_set = [_texts(obj, s, text_column, progress) for s in sets]
         pairs = [(item, text) for s, t in zip(sets, texts_by_set, strict=True) for item, text in zip(s.items, t.texts, strict=True)]
-        fit = [(i, t) for i, t in pairs if i.split != "test"]
+        fit = [(i, t) for i, t in pairs if i.split in TRAINABLE_SPLITS]  # never a `check` row
         held = [(i, t) for i, t in pairs if i.split == "test"]
         task = progress.add_task(f"training {config.model_type}", total=training_steps(config))
-        result = train_model([t for _, t in fit], _labels([i for i, _ in fit]), config, obj.taxonomy, rules,
-                             _yaml(rules_path), step=lambda _: progress.advance(task))  # fmt: skip
+        result = train_model(training_rows(fit, config), config, obj.taxonomy, rules, _yaml(rules_path),
+                             step=lambda _: progress.advance(task))  # fmt: skip
     metrics = {f"heldout_{k}": float(v) for k, v in result.held_out.items()}
     metrics["train_seconds"] = result.seconds
     plots: list[Path] = []
@@ -96,6 +99,17 @@ def train(obj, data_dirs: tuple[Path, ...], config_path: Path | None, model_type
     if out is not None:
         _copy_atomically(bundle, out)
     _print_training(result, report, bundle, logged.registered, out)
+
+
+def training_rows(fit: list[tuple[LabelledItem, str]], config) -> TrainingRows:
+    """Texts and labels to train on, each row grouped by its `config.group_by` column
+    (a row without one is a group of its own) and weighted: reviewed city mail (a
+    `review` column, as `mailroom feedback export` writes it) by `config.city_mail_weight`."""
+    from mailroom.classify.train import TrainingRows
+
+    groups = [item.extra.get(config.group_by) or f"row {number}" for number, (item, _) in enumerate(fit)] if config.group_by else None
+    weights = [config.city_mail_weight if item.extra.get("review") else 1.0 for item, _ in fit]
+    return TrainingRows([t for _, t in fit], _labels([i for i, _ in fit]), groups, weights)
 
 
 def _yaml(path: Path) -> dict[str, Any]:
@@ -128,7 +142,7 @@ def _print_training(result, report, bundle: Path, registered: str, out: Path | N
 @click.option("--model", "refs", multiple=True, help="Model reference; repeat to compare models side by side [default: the promoted model].")
 @click.option("--data", "data_dir", type=click.Path(path_type=Path), required=True, help="A labelled set (DATASET.md layout).")
 @click.option("--text-column", is_flag=True, help="Use the set's `text` column instead of OCR'ing the files.")
-@click.option("--split", type=click.Choice(["all", "train", "test"]), default="all", show_default=True, help="Which rows of the set to evaluate on.")
+@click.option("--split", type=click.Choice(["all", "train", "test", "learn", "check"]), default="all", show_default=True, help="Which rows of the set to evaluate on.")
 @click.option("--json", "json_out", type=click.Path(path_type=Path), default=None, help="Write the report here; PNGs go next to it.")
 @click.pass_obj
 def evaluate(obj, refs: tuple[str, ...], data_dir: Path, text_column: bool, split: str, json_out: Path | None) -> None:
@@ -246,12 +260,63 @@ def _fmt(value: float | None) -> str:
 
 @models.command()
 @click.argument("ref")
+@click.option("--force", is_flag=True, help="Promote even if the model is less precise than the one in use on the frozen set.")
 @click.pass_obj
-def promote(obj, ref: str) -> None:
-    """Make model REF (a registered version, models:/NAME/VERSION or a folder) the one in use."""
+def promote(obj, ref: str, force: bool) -> None:
+    """Make model REF (a registered version, models:/NAME/VERSION or a folder) the one in use.
+
+    With `classify.frozen_eval` set (the city's own reviewed mail), REF must be at least as
+    precise on it as the model in use; the comparison is recorded in MLflow."""
     from mailroom.classify.bundle import read_meta
     from mailroom.classify.tracking import promote as promote_model
 
-    target = promote_model(ref, obj.settings, obj.taxonomy)
+    settings = obj.settings
+    if settings.classify.frozen_eval is not None and ref:
+        comparison = _gate(obj, ref)
+        _print_gate(comparison, settings.classify.frozen_eval)
+        if not comparison.passes and not force:
+            _log_gate(obj, comparison, promoted=False, forced=False)
+            raise BadInput(
+                f"not promoted: on {settings.classify.frozen_eval} the challenger's automated items are "
+                f"{comparison.challenger['auto_precision']:.1%} right, the model in use's {comparison.current['auto_precision']:.1%}; "
+                f"use --force to promote it anyway"
+            )
+    target = promote_model(ref, settings, obj.taxonomy)
+    if settings.classify.frozen_eval is not None and ref:
+        _log_gate(obj, comparison, promoted=True, forced=not comparison.passes)
     meta = read_meta(target)
     console.print(f"promoted {meta.get('registry_version') or meta.get('version')} to {target}")
+
+
+def _gate(obj, ref: str):
+    """Compare the model in use with `ref` on the frozen set (never its `check` rows)."""
+    from mailroom.classify.bundle import load_model
+    from mailroom.classify.gate import compare
+    from mailroom.classify.tracking import resolve_model
+
+    settings = obj.settings
+    labelled = read_dataset(settings.classify.frozen_eval, obj.taxonomy)
+    use_text = all(i.text is not None for i in labelled.items)
+    with _progress() as progress:
+        got = _texts(obj, labelled, use_text, progress)
+    chosen = [k for k, item in enumerate(labelled.items) if item.split != "check"]
+    if not chosen:
+        raise BadInput(f"the frozen evaluation set {labelled.folder} has no rows outside the split 'check'")
+    current = load_model(resolve_model("", settings), obj.taxonomy)
+    challenger = load_model(resolve_model(ref, settings), obj.taxonomy)
+    return compare(current, challenger, [got.texts[k] for k in chosen], _labels([labelled.items[k] for k in chosen]))
+
+
+def _log_gate(obj, comparison, promoted: bool, forced: bool) -> None:
+    from mailroom.classify.tracking import log_promotion
+
+    log_promotion(obj.settings, comparison, obj.settings.classify.frozen_eval, promoted, forced)
+
+
+def _print_gate(comparison, frozen: Path) -> None:
+    table = Table("measure", f"in use\n{comparison.current['version']}", f"challenger\n{comparison.challenger['version']}",
+                  title=f"frozen evaluation set {frozen}: {comparison.items} items")  # fmt: skip
+    for key, name in (("auto_precision", "precision of automated"), ("automation", "automation rate"),
+                      ("doc_type_macro_f1", "doc_type macro-F1"), ("route_macro_f1", "route macro-F1")):  # fmt: skip
+        table.add_row(name, *(f"{who[key]:.3f}" for who in (comparison.current, comparison.challenger)))
+    console.print(table)

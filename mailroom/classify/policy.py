@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mailroom.classify.rules import RuleHit
+from mailroom.classify.rules import EXPECT, RuleHit
 
 # Flags that always send an item to a person: nothing trustworthy to classify from.
 REVIEW_FLAGS = ("no_text", "timeout", "ocr_error", "empty_text", "model_unavailable")
@@ -32,6 +32,18 @@ class Decision:
     route: str  # the route after rules (a fix rule may replace the model's)
 
 
+@dataclass(frozen=True)
+class Novelty:
+    """How unlike the training letters an item is, and the cutoff above which it goes to review."""
+
+    score: float
+    cutoff: float
+
+    @property
+    def familiar(self) -> bool:
+        return self.score <= self.cutoff
+
+
 def decide(
     doc_type: HeadScore,
     route: HeadScore,
@@ -40,29 +52,41 @@ def decide(
     ocr_confidence: float | None = None,
     flags: Sequence[str] = (),
     min_ocr_confidence: float = MIN_OCR_CONFIDENCE,
+    novelty: Novelty | None = None,
 ) -> Decision:
     """Decide auto or review for one item; the reason names what decided it.
 
-    Order: blocking flags, untrusted OCR, conflicting fix rules, then the heads: a fix
-    rule sets the route; a support rule for the model's route lets it pass from
-    `support_floor`; an item goes through only when both heads pass.
+    Order: blocking flags, untrusted OCR, a letter unlike every training letter,
+    conflicting fix rules, then the heads: a fix rule sets the route; a support rule for
+    the model's route lets it pass from `support_floor`; where the rules declare the route
+    of the document type (court mail: the Rechtsamt unless the court or matter names
+    another office), a route the model gives otherwise goes to review and the declared
+    route supports the model's like a support rule; an item goes through only when both
+    heads pass.
     """
     blocking = [f for f in flags if f in REVIEW_FLAGS]
     if blocking:
         return Decision("review", f"flagged: {', '.join(blocking)}", "model", route.label)
     if ocr_confidence is not None and ocr_confidence < min_ocr_confidence:
         return Decision("review", f"OCR confidence {ocr_confidence:.0f} below {min_ocr_confidence:.0f}", "model", route.label)
+    if novelty is not None and not novelty.familiar:
+        why = f"unlike every training letter (novelty {novelty.score:.2f} > {novelty.cutoff:.2f})"
+        return Decision("review", why, "model", route.label)
     fixed = {h.route for h in hits if h.effect == "fix"}
     if len(fixed) > 1:
         names = ", ".join(f"{h.rule}→{h.route}" for h in hits if h.effect == "fix")
         return Decision("review", f"fix rules disagree ({names})", "rules", route.label)
-    final_route, decided_by, route_ok, route_why = _route(route, hits, support_floor)
     doc_why = f"doc_type {doc_type.label} {doc_type.probability:.3f} {'≥' if doc_type.passes else '<'} {doc_type.threshold:.3f}"
+    expected = next((h for h in hits if h.effect == EXPECT), None) if doc_type.passes else None
+    final_route, decided_by, route_ok, route_why = _route(route, hits, support_floor, expected)
+    if expected is not None and final_route != expected.route:
+        why = f"{doc_why}; {doc_type.label} goes to {expected.route} (rule {expected.rule}: '{expected.evidence}'), the model says {final_route}"
+        return Decision("review", why, "rules", final_route)
     decision = "auto" if route_ok and doc_type.passes else "review"
     return Decision(decision, f"{doc_why}; {route_why}", decided_by, final_route)
 
 
-def _route(route: HeadScore, hits: Sequence[RuleHit], support_floor: float) -> tuple[str, str, bool, str]:
+def _route(route: HeadScore, hits: Sequence[RuleHit], support_floor: float, expected: RuleHit | None) -> tuple[str, str, bool, str]:
     fix = next((h for h in hits if h.effect == "fix"), None)
     if fix is not None:
         agree = "agrees" if fix.route == route.label else f"overrides model's {route.label}"
@@ -70,7 +94,8 @@ def _route(route: HeadScore, hits: Sequence[RuleHit], support_floor: float) -> t
     text = f"route {route.label} {route.probability:.3f}"
     if route.passes:
         return route.label, "model", True, f"{text} ≥ {route.threshold:.3f}"
-    support = next((h for h in hits if h.effect == "support" and h.route == route.label), None)
+    supports = [h for h in hits if h.effect == "support"] + ([expected] if expected else [])
+    support = next((h for h in supports if h.route == route.label), None)
     if support is not None and route.probability >= support_floor:
         return route.label, "rules", True, f"{text} < {route.threshold:.3f} but supported by rule {support.rule} ('{support.evidence}')"
     return route.label, "model", False, f"{text} < {route.threshold:.3f}"

@@ -10,7 +10,7 @@ import numpy as np
 
 from mailroom.classify.bundle import Model
 from mailroom.classify.extract import extract_metadata
-from mailroom.classify.policy import HeadScore, decide
+from mailroom.classify.policy import HeadScore, Novelty, decide
 from mailroom.classify.rules import match_rules
 from mailroom.records import HeadPrediction, Prediction
 
@@ -34,28 +34,30 @@ def classify_texts(
 ) -> list[Prediction]:
     """`classify_item` for many texts at once (one batched model call per head)."""
     probabilities = model.probabilities(texts)
+    novelty = model.novelty(texts)
     confidences = ocr_confidences or [None] * len(texts)
     all_flags = flags or [()] * len(texts)
     return [
-        _prediction(index, text, model, probabilities, confidences[index], all_flags[index])
+        _prediction(index, text, model, probabilities, confidences[index], all_flags[index], float(novelty[index]))
         for index, text in enumerate(texts)
     ]
 
 
-def _prediction(index, text, model: Model, probabilities, ocr_confidence, flags) -> Prediction:
+def _prediction(index, text, model: Model, probabilities, ocr_confidence, flags, novelty: float) -> Prediction:
     heads = {head: _head(classes, probs[index], model.thresholds[head]) for head, (classes, probs) in probabilities.items()}
     flags = tuple(flags) + (("empty_text",) if not text.strip() else ())
-    hits = match_rules(text, model.rules)
+    hits = match_rules(text, model.rules, heads["doc_type"].label)
     decision = decide(
         HeadScore(heads["doc_type"].label, heads["doc_type"].probability, heads["doc_type"].threshold),
         HeadScore(heads["route"].label, heads["route"].probability, heads["route"].threshold),
-        hits, model.rules.support_floor, ocr_confidence, flags,
+        hits, model.rules.support_floor, ocr_confidence, flags, novelty=Novelty(novelty, model.layers.novelty_cutoff),
     )  # fmt: skip
     route = heads["route"]
     if decision.route != route.label:  # a fix rule set the route
         probability = dict(route.top).get(decision.route, 0.0)
         route = HeadPrediction(decision.route, probability, route.top, route.threshold)
     metadata = extract_metadata(text, model.rules)
+    metadata["novelty"] = round(novelty, 3)
     if hits:
         metadata["rules"] = [{"rule": h.rule, "route": h.route, "effect": h.effect, "evidence": h.evidence} for h in hits]
     return Prediction(heads["doc_type"], route, decision.decision, decision.reason, decision.decided_by, metadata, model.version)

@@ -18,6 +18,7 @@ from mailroom.errors import BadConfig
 log = logging.getLogger(__name__)
 
 EFFECTS = ("fix", "support")
+EXPECT = "expect"  # the effect of a doc-type route: the route the model must agree with
 
 
 @dataclass(frozen=True)
@@ -37,10 +38,22 @@ class RuleHit:
 
 
 @dataclass(frozen=True)
+class DocTypeRoute:
+    """Where mail of one doc type goes: the first `unless` rule whose pattern occurs
+    decides, else `default` (court mail goes to the Rechtsamt unless the court or the
+    matter names another office)."""
+
+    doc_type: str
+    default: str
+    unless: tuple[RouteRule, ...] = ()
+
+
+@dataclass(frozen=True)
 class RuleSet:
     route_rules: tuple[RouteRule, ...]
     references: dict[str, re.Pattern[str]]
     support_floor: float = 0.6
+    doc_type_routes: tuple[DocTypeRoute, ...] = ()
 
 
 def load_rules(path: Path, routes: set[str] | None = None) -> RuleSet:
@@ -67,7 +80,24 @@ def parse_rules(data: dict[str, Any], origin: str = "rules", routes: set[str] | 
             raise BadConfig(f"{origin}: route rule '{name}' names route '{entry['route']}', which is not in the taxonomy")
         rules.append(RouteRule(name, str(entry["route"]), str(entry["effect"]), _compile(entry["pattern"], origin, name)))
     references = {str(k): _compile(v, origin, str(k)) for k, v in (data.get("references") or {}).items()}
-    return RuleSet(tuple(rules), references, float(data.get("support_floor", 0.6)))
+    by_doc_type = tuple(_doc_type_route(str(d), e, origin, routes) for d, e in (data.get("doc_type_routes") or {}).items())
+    return RuleSet(tuple(rules), references, float(data.get("support_floor", 0.6)), by_doc_type)
+
+
+def _doc_type_route(doc_type: str, entry: object, origin: str, routes: set[str] | None) -> DocTypeRoute:
+    if not isinstance(entry, dict) or "default" not in entry:
+        raise BadConfig(f"{origin}: doc_type_routes '{doc_type}' needs a default route (and optionally unless: rules)")
+    unless = []
+    for number, rule in enumerate(entry.get("unless") or [], start=1):
+        name = str(rule.get("name", f"{doc_type} rule {number}")) if isinstance(rule, dict) else f"{doc_type} rule {number}"
+        if not isinstance(rule, dict) or not {"route", "pattern"} <= rule.keys():
+            raise BadConfig(f"{origin}: doc_type_routes rule '{name}' needs route and pattern")
+        unless.append(RouteRule(name, str(rule["route"]), EXPECT, _compile(rule["pattern"], origin, name)))
+    result = DocTypeRoute(doc_type, str(entry["default"]), tuple(unless))
+    for route in (result.default, *(r.route for r in result.unless)):
+        if routes is not None and route not in routes:
+            raise BadConfig(f"{origin}: doc_type_routes '{doc_type}' names route '{route}', which is not in the taxonomy")
+    return result
 
 
 def _compile(pattern: object, origin: str, name: str) -> re.Pattern[str]:
@@ -77,12 +107,21 @@ def _compile(pattern: object, origin: str, name: str) -> re.Pattern[str]:
         raise BadConfig(f"{origin}: pattern of '{name}' is not a valid regular expression: {exc}") from exc
 
 
-def match_rules(text: str, rules: RuleSet) -> list[RuleHit]:
-    """Every route rule whose pattern occurs in `text`, in the order of the rules file."""
-    hits = []
-    for rule in rules.route_rules:
-        found = rule.pattern.search(text)
-        if found:
-            evidence = found.group(1) if found.groups() else found.group(0)
-            hits.append(RuleHit(rule.name, rule.route, rule.effect, evidence.strip()))
+def match_rules(text: str, rules: RuleSet, doc_type: str = "") -> list[RuleHit]:
+    """Every route rule whose pattern occurs in `text`, in the order of the rules file,
+    then the route that mail of `doc_type` goes to, if the rules declare one (effect
+    "expect")."""
+    hits = [hit for rule in rules.route_rules if (hit := _hit(rule, text))]
+    for declared in rules.doc_type_routes:
+        if declared.doc_type == doc_type:
+            found = next((hit for rule in declared.unless if (hit := _hit(rule, text))), None)
+            hits.append(found or RuleHit(f"{doc_type}-default", declared.default, EXPECT, doc_type))
     return hits
+
+
+def _hit(rule: RouteRule, text: str) -> RuleHit | None:
+    found = rule.pattern.search(text)
+    if not found:
+        return None
+    evidence = found.group(1) if found.groups() else found.group(0)
+    return RuleHit(rule.name, rule.route, rule.effect, " ".join(evidence.split()))

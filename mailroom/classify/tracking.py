@@ -17,6 +17,7 @@ from typing import Any
 
 from mailroom import __version__
 from mailroom.classify.bundle import META_FILE, load_model, read_meta, write_meta
+from mailroom.classify.gate import Comparison
 from mailroom.errors import BadInput, MailroomError
 from mailroom.settings import Settings
 from mailroom.taxonomy import Taxonomy
@@ -179,6 +180,17 @@ def promote(ref: str, settings: Settings, taxonomy: Taxonomy) -> Path:
         name, _, version = str(registered).rpartition("/")
         _mlflow(settings).MlflowClient().set_registered_model_alias(name, CHAMPION, version)
     return target
+
+
+def log_promotion(settings: Settings, comparison: Comparison, frozen_set: Path, promoted: bool, forced: bool) -> str:
+    """Record a promotion gate's comparison as a run of the experiment 'mailroom-promotions'; returns the run id."""
+    mlflow = _mlflow(settings)
+    with mlflow.start_run(experiment_id=_experiment(mlflow, settings, "mailroom-promotions")) as run:
+        mlflow.log_params({"current": comparison.current["version"], "challenger": comparison.challenger["version"],
+                           "frozen_set": str(frozen_set), "items": comparison.items, "passes": comparison.passes,
+                           "promoted": promoted, "forced": forced})  # fmt: skip
+        mlflow.log_metrics(comparison.metrics())
+    return run.info.run_id
 
 
 def _copy_atomically(source: Path, target: Path) -> None:

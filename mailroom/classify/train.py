@@ -20,10 +20,12 @@ import numpy as np
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 from sklearn.base import clone
-from sklearn.model_selection import StratifiedKFold
+from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 
-from mailroom.classify.bundle import HEADS, Model, backend_class
+from mailroom.classify.bundle import HEADS, Layers, Model, backend_class
 from mailroom.classify.calibrate import TemperatureScaler, choose_thresholds, expected_calibration_error
+from mailroom.classify.combine import RouteCombiner
+from mailroom.classify.novelty import NoveltyScorer
 from mailroom.classify.rules import RuleSet
 from mailroom.errors import BadConfig, BadInput
 from mailroom.taxonomy import Taxonomy
@@ -61,6 +63,9 @@ class TrainConfig(_Section):
     target_precision: float | None = None  # None: the settings' classify.target_precision
     threshold_floor: float = 0.5
     calibration_folds: int = 5
+    group_by: str = "style"  # column whose values are held out together in the folds ("": random folds)
+    novelty_quantile: float = 0.99  # share of held-out-style letters the novelty cutoff lets through
+    city_mail_weight: float = 3.0  # weight of reviewed city mail (rows with a `review` column) per generated letter
     min_items_per_class: int = 5
     seed: int = 0
     experiment: str = "mailroom-classifier"
@@ -102,6 +107,17 @@ class TrainResult:
     seconds: float
 
 
+@dataclass(frozen=True)
+class TrainingRows:
+    """What training reads: texts, their labels per head, and per row the group it is
+    held out with in the calibration folds and its weight."""
+
+    texts: list[str]
+    labels: dict[str, list[str]]
+    groups: list[str] | None = None  # None: stratified random folds
+    weights: list[float] | None = None  # None: every row weighs 1
+
+
 def check_trainable(labels: Mapping[str, Sequence[str]], minimum: int) -> None:
     """Raise BadInput if there is nothing to train on or a label has too few items."""
     for head, values in labels.items():
@@ -119,41 +135,48 @@ def check_trainable(labels: Mapping[str, Sequence[str]], minimum: int) -> None:
             )
 
 
-def train_model(
-    texts: Sequence[str],
-    labels: Mapping[str, Sequence[str]],
-    config: TrainConfig,
-    taxonomy: Taxonomy,
-    rules: RuleSet,
-    rules_data: dict[str, Any],
-    step: Step | None = None,
-) -> TrainResult:
-    """Fit both heads on `texts`, calibrate them and choose thresholds on out-of-fold
-    predictions. `labels[head]` has one label per text. Raises BadInput for too little data."""
+def train_model(rows: TrainingRows, config: TrainConfig, taxonomy: Taxonomy, rules: RuleSet,
+                rules_data: dict[str, Any], step: Step | None = None) -> TrainResult:
+    """Fit both heads, the route combiner and the novelty scorer on `rows`; calibrate and
+    choose thresholds on out-of-fold predictions, with whole groups (writing styles)
+    held out of each fold, so that the thresholds are measured on letters unlike those
+    the model learned from. Raises BadInput for too little data."""
     start = time.perf_counter()
+    texts, labels = rows.texts, rows.labels
     check_trainable(labels, max(config.min_items_per_class, config.calibration_folds, 2))
     target = config.target_precision if config.target_precision is not None else 0.98
+    weights = np.asarray(rows.weights if rows.weights is not None else [1.0] * len(texts), float)
+    folds = make_folds(labels["doc_type"], rows.groups, config.calibration_folds, config.seed)
     estimator = make_estimator(config)
-    heads, temperatures, confidence, correct, held_out = {}, {}, {}, {}, {}
+    heads, temperatures, calibrated, held_out, truth = {}, {}, {}, {}, {}
     for head in HEADS:
         y = np.asarray(labels[head])
-        oof, classes = out_of_fold(estimator, texts, y, config.calibration_folds, config.seed, step, head)
-        truth = np.searchsorted(classes, y)
-        scaler = TemperatureScaler().fit(oof, truth)
-        calibrated = scaler.transform(oof)
+        oof, classes = out_of_fold(estimator, texts, y, folds, weights, step, head)
+        truth[head] = np.searchsorted(classes, y)
+        scaler = TemperatureScaler().fit(oof, truth[head])
         temperatures[head] = scaler.temperature_
-        confidence[head] = calibrated.max(axis=1)
-        correct[head] = calibrated.argmax(axis=1) == truth
-        held_out[f"{head}_accuracy"] = float(correct[head].mean())
-        held_out[f"{head}_ece"] = expected_calibration_error(confidence[head], correct[head])
-        held_out[f"{head}_temperature"] = scaler.temperature_
-        heads[head] = clone(estimator).fit(list(texts), y)
+        calibrated[head] = (classes, scaler.transform(oof))
+        heads[head] = _fit(clone(estimator), texts, y, weights)
         if step:
             step(f"{head}: final fit")
-    choice = choose_thresholds(confidence, correct, target, config.threshold_floor)
+    combined, combiner, combiner_temperature = _route_layer(calibrated, labels["route"], folds, weights)
+    novelty, cutoff = _novelty(texts, folds, config)
+    if step:
+        step("route combiner and novelty")
+    confidence = {"doc_type": calibrated["doc_type"][1].max(axis=1), "route": combined.max(axis=1)}
+    correct = {"doc_type": calibrated["doc_type"][1].argmax(axis=1) == truth["doc_type"], "route": combined.argmax(axis=1) == truth["route"]}
+    familiar = novelty <= cutoff
+    choice = choose_thresholds({h: c[familiar] for h, c in confidence.items()}, {h: c[familiar] for h, c in correct.items()},
+                               target, config.threshold_floor)  # fmt: skip
     if not choice.reached:
         log.warning("no thresholds reach precision %.3f on held-out items: everything will go to review", target)
-    held_out.update(automation=choice.automation, auto_precision=choice.precision, target_reached=choice.reached)
+    for head in HEADS:
+        held_out[f"{head}_accuracy"] = float(correct[head].mean())
+        held_out[f"{head}_ece"] = expected_calibration_error(confidence[head], correct[head])
+        held_out[f"{head}_temperature"] = temperatures[head]
+    held_out.update(route_text_accuracy=float((calibrated["route"][1].argmax(axis=1) == truth["route"]).mean()),
+                    novelty_cutoff=cutoff, familiar=float(familiar.mean()), automation=choice.automation * float(familiar.mean()),
+                    auto_precision=choice.precision, target_reached=choice.reached)  # fmt: skip
     meta = {
         "version": f"{config.model_type}-{time.strftime('%Y%m%d-%H%M%S')}-{data_hash(texts, labels)[:8]}",
         "taxonomy_digest": taxonomy.digest,
@@ -161,30 +184,77 @@ def train_model(
         "training_items": len(texts),
         "target_precision": target,
         "held_out": held_out,
+        "folds_grouped_by": config.group_by if rows.groups is not None else "",
         "config": config.model_dump(mode="json"),
     }
-    model = Model(config.model_type, heads, temperatures, choice.thresholds, rules, rules_data, meta)
+    layers = Layers(combiner, combiner_temperature, NoveltyScorer(seed=config.seed).fit(texts), cutoff)
+    model = Model(config.model_type, heads, temperatures, choice.thresholds, rules, rules_data, layers, meta)
     return TrainResult(model, held_out, time.perf_counter() - start)
 
 
-def out_of_fold(estimator, texts: Sequence[str], y: np.ndarray, folds: int, seed: int, step: Step | None, head: str) -> tuple[np.ndarray, np.ndarray]:
-    """Probabilities of every item from a model that did not see it (stratified folds),
-    with columns in the order of the sorted classes."""
+Folds = list[tuple[np.ndarray, np.ndarray]]
+
+
+def make_folds(stratify: Sequence[str], groups: Sequence[str] | None, folds: int, seed: int) -> Folds:
+    """(train, test) index pairs: stratified by `stratify`, and with every group's rows in
+    one test fold when `groups` is given (too few groups: random folds)."""
+    y = np.asarray(stratify)
+    if groups is not None and len(set(groups)) >= folds:
+        splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
+        return list(splitter.split(np.zeros(len(y)), y, np.asarray(groups)))
+    return list(StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed).split(np.zeros(len(y)), y))
+
+
+def _fit(estimator, texts: Sequence[str], y: np.ndarray, weights: np.ndarray):
+    if np.allclose(weights, 1.0):
+        return estimator.fit(list(texts), y)
+    return estimator.fit(list(texts), y, sample_weight=weights)
+
+
+def out_of_fold(estimator, texts: Sequence[str], y: np.ndarray, folds: Folds, weights: np.ndarray,
+                step: Step | None, head: str) -> tuple[np.ndarray, np.ndarray]:
+    """Probabilities of every item from a model that did not see it, with columns in the
+    order of the sorted classes (a class missing from a fold's training part gets 0)."""
     classes = np.unique(y)
     oof = np.zeros((len(y), len(classes)))
-    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
-    for number, (train, test) in enumerate(splitter.split(np.zeros(len(y)), y), start=1):
-        fitted = clone(estimator).fit([texts[i] for i in train], y[train])
+    for number, (train, test) in enumerate(folds, start=1):
+        fitted = _fit(clone(estimator), [texts[i] for i in train], y[train], weights[train])
         columns = np.searchsorted(classes, fitted.classes_)
         oof[np.ix_(test, columns)] = fitted.predict_proba([texts[i] for i in test])
         if step:
-            step(f"{head}: fold {number}/{folds}")
+            step(f"{head}: fold {number}/{len(folds)}")
     return oof, classes
+
+
+def _route_layer(calibrated: dict[str, tuple[np.ndarray, np.ndarray]], route_labels: Sequence[str], folds: Folds,
+                 weights: np.ndarray) -> tuple[np.ndarray, RouteCombiner, float]:
+    """The route combiner's out-of-fold probabilities (calibrated), the combiner fitted on
+    all out-of-fold head probabilities, and its temperature."""
+    (doc_classes, doc), (route_classes, route) = calibrated["doc_type"], calibrated["route"]
+    y = np.asarray(route_labels)
+    oof = np.zeros_like(route)
+    for train, test in folds:
+        fitted = RouteCombiner().fit(doc[train], route[train], y[train], doc_classes, route_classes, weights[train])
+        oof[np.ix_(test, np.searchsorted(route_classes, fitted.classes_))] = fitted.predict_proba(doc[test], route[test])
+    truth = np.searchsorted(route_classes, y)
+    scaler = TemperatureScaler().fit(oof, truth)
+    combiner = RouteCombiner().fit(doc, route, y, doc_classes, route_classes, weights)
+    return scaler.transform(oof), combiner, scaler.temperature_
+
+
+def _novelty(texts: Sequence[str], folds: Folds, config: TrainConfig) -> tuple[np.ndarray, float]:
+    """Every item's novelty against the training part of its fold, and the cutoff: the
+    `novelty_quantile` of those scores."""
+    scores = np.zeros(len(texts))
+    for train, test in folds:
+        scorer = NoveltyScorer(seed=config.seed).fit([texts[i] for i in train])
+        scores[test] = scorer.score([texts[i] for i in test])
+    return scores, float(np.quantile(scores, config.novelty_quantile))
 
 
 def training_steps(config: TrainConfig) -> int:
     """How many steps `train_model` reports, for a progress bar."""
-    return len(HEADS) * (config.calibration_folds + 1)
+    return len(HEADS) * (config.calibration_folds + 1) + 1
 
 
 def data_hash(texts: Sequence[str], labels: Mapping[str, Sequence[str]]) -> str:

@@ -45,14 +45,16 @@ class TransformerTextClassifier(ClassifierMixin, BaseEstimator):
         self.learning_rate = learning_rate
         self.seed = seed
 
-    def fit(self, texts: Sequence[str], labels: Sequence[str]) -> TransformerTextClassifier:
-        """Fine-tune a fresh classification head (and the encoder) on `texts`; returns self.
-        Raises BadConfig if the checkpoint folder is missing or not a model."""
+    def fit(self, texts: Sequence[str], labels: Sequence[str], sample_weight: Sequence[float] | None = None) -> TransformerTextClassifier:
+        """Fine-tune a fresh classification head (and the encoder) on `texts`, each text's
+        loss weighted by `sample_weight`; returns self. Raises BadConfig if the checkpoint
+        folder is missing or not a model."""
         import torch
 
         folder = check_checkpoint(Path(self.checkpoint))
         self.classes_ = np.unique(np.asarray(labels))
         targets = torch.tensor(np.searchsorted(self.classes_, np.asarray(labels)))
+        weights = torch.tensor(np.ones(len(texts)) if sample_weight is None else np.asarray(sample_weight), dtype=torch.float32)
         torch.manual_seed(self.seed)
         self.tokenizer_, self.model_ = _load(folder, self.classes_, HINT)
         optimiser = torch.optim.AdamW(self.model_.parameters(), lr=self.learning_rate)
@@ -63,7 +65,9 @@ class TransformerTextClassifier(ClassifierMixin, BaseEstimator):
             total = 0.0
             for batch in _batches(order, self.batch_size):
                 encoded = self._encode([texts[i] for i in batch])
-                loss = self.model_(**encoded, labels=targets[batch]).loss
+                logits = self.model_(**encoded).logits
+                losses = torch.nn.functional.cross_entropy(logits, targets[batch], reduction="none")
+                loss = (losses * weights[batch]).sum() / weights[batch].sum()
                 optimiser.zero_grad()
                 loss.backward()
                 optimiser.step()
