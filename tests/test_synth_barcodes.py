@@ -19,16 +19,28 @@ from mailroom.code128 import code128_symbols, decode_code128_row
 from mailroom.synth import barcodes, layout, scan
 
 TYPICAL = scan.ScanProfile(
-    kind="office_gray", color=False, blur_sigma=0.7, noise_sigma=4.0, black=30.0, white=240.0,
-    tint=(1.0, 0.99, 0.96), lighting=0.05, binding_shadow=0.1, speckle=3e-5, dust=4,
-    border=0.5, max_skew=2.5, jpeg_quality=70, binarize=False, threshold=160.0,
+    kind="office_gray",
+    color=False,
+    blur_sigma=0.7,
+    noise_sigma=4.0,
+    black=30.0,
+    white=240.0,
+    tint=(1.0, 0.99, 0.96),
+    lighting=0.05,
+    binding_shadow=0.1,
+    speckle=3e-5,
+    dust=4,
+    border=0.5,
+    max_skew=2.5,
+    jpeg_quality=70,
+    binarize=False,
+    threshold=160.0,
     fax_lines=False,
 )
 
 
 def _read_code128(gray: np.ndarray) -> list[str]:
-    return [r.text for r in zxingcpp.read_barcodes(gray)
-            if r.format == zxingcpp.BarcodeFormat.Code128]
+    return [r.text for r in zxingcpp.read_barcodes(gray) if r.format == zxingcpp.BarcodeFormat.Code128]
 
 
 def test_code128_symbols_have_the_right_checksum() -> None:

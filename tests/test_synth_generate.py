@@ -42,7 +42,9 @@ def test_the_declared_pairs_fit_in_the_corpus_and_cover_the_taxonomy(synth_confi
     assert {r for _, r in pairs} == set(taxonomy.routes)
 
 
-def test_generated_set_passes_the_reader_and_covers_every_declared_pair(corpus, synth_config, taxonomy) -> None:
+def test_generated_set_passes_the_reader_and_covers_every_declared_pair(
+    corpus, synth_config, taxonomy
+) -> None:
     labelled = read_dataset(corpus, taxonomy)
     assert len(labelled.items) == CORPUS_ITEMS
     assert {(i.doc_type, i.route) for i in labelled.items} == set(synth_config.all_pairs())
@@ -77,7 +79,9 @@ def test_batches_hold_their_items_with_patcht_sheets_between_them(corpus, taxono
         members = [e for e in entries if e.batch == batch]
         pages = load_pages(corpus / "batches" / batch, dpi=150)
         separators = len(members) - 1
-        blanks = sum(int(e.extra["blank_pages"]) for e in members) + (separators if int(members[0].extra["blank_pages"]) else 0)
+        blanks = sum(int(e.extra["blank_pages"]) for e in members) + (
+            separators if int(members[0].extra["blank_pages"]) else 0
+        )
         assert len(pages) == sum(e.pages for e in members) + separators + blanks
         codes = [read_page_signal(np.array(p.convert("L")), 150).codes for p in pages]
         assert [c for c in codes if c] == [("PATCHT",)] * separators, batch
@@ -120,5 +124,7 @@ def test_tesseract_recovers_most_of_the_ground_truth_text(corpus, taxonomy) -> N
         page = load_pages(corpus / item.path, dpi=int(item.extra["dpi"]))[0]
         upright = page.rotate(-int(item.extra["rotations"]), expand=True)  # undo the scan rotation
         scores.append(char_accuracy(item.text or "", ocr_text(upright)))
-    print(f"\nOCR character accuracy on {len(scores)} pages: mean {statistics.mean(scores):.3f}, min {min(scores):.3f}")
+    print(
+        f"\nOCR character accuracy on {len(scores)} pages: mean {statistics.mean(scores):.3f}, min {min(scores):.3f}"
+    )
     assert statistics.mean(scores) >= 0.85

@@ -22,20 +22,33 @@ from mailroom.synth.document import (
 )
 
 CITIZEN = Party("citizen", "Erika Müller", ("Hauptstraße 12", "09112 Chemnitz"))
-COMPANY = Party("company", "Müller Haustechnik GmbH", ("Industriestraße 7", "09120 Chemnitz"),
-                ("Tel. 0371 123456",), person="Karl Müller")
+COMPANY = Party(
+    "company",
+    "Müller Haustechnik GmbH",
+    ("Industriestraße 7", "09120 Chemnitz"),
+    ("Tel. 0371 123456",),
+    person="Karl Müller",
+)
 CITY = Party("city", "Stadt Chemnitz", ("Markt 1", "09111 Chemnitz"), department="Sozialamt")
 BODY = "Hiermit widerspreche ich dem Bescheid über die Grundsteuer fristgerecht."
 
 
-def make_doc(layout_name: str = "letter", sender: Party = CITIZEN, paragraphs: int = 2,
-             body: tuple = ()) -> Document:
+def make_doc(
+    layout_name: str = "letter", sender: Party = CITIZEN, paragraphs: int = 2, body: tuple = ()
+) -> Document:
     return Document(
-        layout=layout_name, sender=sender, recipient=CITY, date=dt.date(2026, 3, 12),
-        place="Chemnitz", references=(("Kassenzeichen", "5.1234.567890.1"),),
-        subject="Widerspruch Grundsteuerbescheid", salutation="Sehr geehrte Damen und Herren,",
+        layout=layout_name,
+        sender=sender,
+        recipient=CITY,
+        date=dt.date(2026, 3, 12),
+        place="Chemnitz",
+        references=(("Kassenzeichen", "5.1234.567890.1"),),
+        subject="Widerspruch Grundsteuerbescheid",
+        salutation="Sehr geehrte Damen und Herren,",
         body=body or tuple(Paragraph(BODY) for _ in range(paragraphs)),
-        closing="Mit freundlichen Grüßen", signature="Erika Müller", title="Antrag auf Wohngeld",
+        closing="Mit freundlichen Grüßen",
+        signature="Erika Müller",
+        title="Antrag auf Wohngeld",
         enclosure_list=("Kopie des Bescheids",),
     )
 
@@ -46,8 +59,11 @@ def make_item(doc: Document, enclosures: tuple[Document, ...] = ()) -> MailItem:
 
 RICH_BODY = (
     Paragraph(BODY),
-    Table(("Pos.", "Leistung", "Betrag"), (("1", "Wartung Heizung", "480,00"),),
-          (("Gesamtbetrag", "480,00 EUR"),)),
+    Table(
+        ("Pos.", "Leistung", "Betrag"),
+        (("1", "Wartung Heizung", "480,00"),),
+        (("Gesamtbetrag", "480,00 EUR"),),
+    ),
     Fields("Angaben zur Person", (("Name, Vorname", "Müller, Erika"), ("seit 2019", "Kauffrau"))),
     Checkboxes("Familienstand", (("ledig", False), ("verheiratet", True))),
     Bullets(("Führerschein Klasse B", "Englisch gut")),
@@ -69,8 +85,15 @@ def test_each_layout_renders_with_its_words_in_the_text(layout_name: str) -> Non
     for seed in range(4):
         pages = layout.render_item(make_item(doc), random.Random(seed), 150)
         text = " ".join(p.text for p in pages)
-        for word in ("Grundsteuer", "fristgerecht", "Wartung", "480,00", "verheiratet",
-                     "Führerschein", "Müller, Erika"):
+        for word in (
+            "Grundsteuer",
+            "fristgerecht",
+            "Wartung",
+            "480,00",
+            "verheiratet",
+            "Führerschein",
+            "Müller, Erika",
+        ):
             assert word in text, (layout_name, seed, word)
         # Something dark was drawn on the first page.
         assert np.asarray(pages[0].image.convert("L")).min() < 80
@@ -100,9 +123,20 @@ def test_long_text_flows_onto_more_pages_with_page_numbers() -> None:
 
 
 def test_enclosures_follow_the_letter() -> None:
-    cv = Document("cv", CITIZEN, None, dt.date(2026, 1, 5), "Chemnitz", (), "", "",
-                  (Fields("Ausbildung", (("2009 – 2012", "Ausbildung zur Bürokauffrau"),)),),
-                  "", "Erika Müller", title="Lebenslauf")
+    cv = Document(
+        "cv",
+        CITIZEN,
+        None,
+        dt.date(2026, 1, 5),
+        "Chemnitz",
+        (),
+        "",
+        "",
+        (Fields("Ausbildung", (("2009 – 2012", "Ausbildung zur Bürokauffrau"),)),),
+        "",
+        "Erika Müller",
+        title="Lebenslauf",
+    )
     pages = layout.render_item(make_item(make_doc(), (cv,)), random.Random(2), 150)
     assert len(pages) == 2
     assert "Lebenslauf" in pages[1].text
@@ -117,8 +151,11 @@ def test_same_seed_same_pages_other_seed_other_pages() -> None:
     c = layout.render_item(item, random.Random(8), 150)
     assert [p.text for p in a] == [p.text for p in b]
     assert np.array_equal(np.asarray(a[0].image), np.asarray(b[0].image))
-    assert a[0].image.size != c[0].image.size or a[0].image.mode != c[0].image.mode or \
-        not np.array_equal(np.asarray(a[0].image), np.asarray(c[0].image))
+    assert (
+        a[0].image.size != c[0].image.size
+        or a[0].image.mode != c[0].image.mode
+        or not np.array_equal(np.asarray(a[0].image), np.asarray(c[0].image))
+    )
 
 
 def test_pages_of_different_seeds_differ_in_look() -> None:

@@ -16,9 +16,23 @@ from test_synth_layout import COMPANY, RICH_BODY, make_doc, make_item
 from mailroom.synth import layout, scan
 
 CLEAN = scan.ScanProfile(
-    kind="office_gray", color=False, blur_sigma=0.0, noise_sigma=0.0, black=0.0, white=255.0,
-    tint=(1.0, 1.0, 1.0), lighting=0.0, binding_shadow=0.0, speckle=0.0, dust=0, border=0.0,
-    max_skew=0.0, jpeg_quality=None, binarize=False, threshold=128.0, fax_lines=False,
+    kind="office_gray",
+    color=False,
+    blur_sigma=0.0,
+    noise_sigma=0.0,
+    black=0.0,
+    white=255.0,
+    tint=(1.0, 1.0, 1.0),
+    lighting=0.0,
+    binding_shadow=0.0,
+    speckle=0.0,
+    dust=0,
+    border=0.0,
+    max_skew=0.0,
+    jpeg_quality=None,
+    binarize=False,
+    threshold=128.0,
+    fax_lines=False,
 )
 
 
@@ -29,8 +43,7 @@ def header_page(dpi: int = 100) -> Image.Image:
     return image
 
 
-def scan_with_rotation(image: Image.Image, profile: scan.ScanProfile, rotation: int
-                       ) -> scan.ScannedPage:
+def scan_with_rotation(image: Image.Image, profile: scan.ScanProfile, rotation: int) -> scan.ScannedPage:
     for seed in range(500):
         page = scan.scan_page(image, profile, random.Random(seed))
         if page.rotation == rotation:
@@ -67,8 +80,9 @@ def test_skew_is_recorded_and_undoable() -> None:
 
 
 def test_orientation_frequencies() -> None:
-    rotations = [scan.scan_page(Image.new("L", (83, 117), 255), CLEAN, random.Random(s)).rotation
-                 for s in range(2000)]
+    rotations = [
+        scan.scan_page(Image.new("L", (83, 117), 255), CLEAN, random.Random(s)).rotation for s in range(2000)
+    ]
     upside_down = rotations.count(180) / len(rotations)
     sideways = (rotations.count(90) + rotations.count(270)) / len(rotations)
     assert 0.04 < upside_down < 0.08
@@ -82,8 +96,7 @@ def test_profiles_vary_and_fax_is_binary() -> None:
     assert kinds == {"office_gray", "office_color", "copier", "cheap_mfp", "fax"}
     assert any(p.color for p in profiles) and not all(p.color for p in profiles)
     fax = next(p for p in profiles if p.binarize)
-    page = scan.scan_page(layout.render_separator("qr", random.Random(1), 150), fax,
-                          random.Random(2))
+    page = scan.scan_page(layout.render_separator("qr", random.Random(1), 150), fax, random.Random(2))
     assert page.image.mode == "L"
     assert set(np.unique(np.asarray(page.image))) <= {0, 255}
 

@@ -65,8 +65,14 @@ class Page:
         return next(self.blocks)
 
     def text(
-        self, x: float, baseline: float, s: str, font: Font, block: int,
-        fill: Color = INK, anchor: str = "ls",
+        self,
+        x: float,
+        baseline: float,
+        s: str,
+        font: Font,
+        block: int,
+        fill: Color = INK,
+        anchor: str = "ls",
     ) -> int:
         """Draw `s` with its baseline at `baseline`; record it; return its width."""
         if not s:
@@ -103,6 +109,7 @@ class Page:
 def _rows_then_columns(groups: list[list[Record]], tolerance: float) -> list[list[Record]]:
     """Blocks by their top edge; blocks whose tops lie within `tolerance` of the first
     block of a row form that row and are ordered left to right."""
+
     def top(g: list[Record]) -> int:
         return min(r.box[1] for r in g)
 
@@ -160,8 +167,15 @@ class Wobble:
 
 
 def draw_words(
-    page: Page, x: float, baseline: float, words: list[str], font: Font, block: int,
-    fill: Color, gap: float, wobble: Wobble | None = None,
+    page: Page,
+    x: float,
+    baseline: float,
+    words: list[str],
+    font: Font,
+    block: int,
+    fill: Color,
+    gap: float,
+    wobble: Wobble | None = None,
 ) -> None:
     """Draw words one by one with `gap` pixels between them; record them as one line."""
     x0 = x
@@ -214,8 +228,14 @@ class Flow:
         self.y += height
 
     def line(
-        self, text: str, font: Font, block: int, line_h: float, align: str = "left",
-        fill: Color = INK, x: float | None = None,
+        self,
+        text: str,
+        font: Font,
+        block: int,
+        line_h: float,
+        align: str = "left",
+        fill: Color = INK,
+        x: float | None = None,
     ) -> None:
         """One line of text (not wrapped) at the flow's cursor."""
         self.need(line_h)
@@ -229,8 +249,14 @@ class Flow:
         self.y += line_h
 
     def paragraph(
-        self, text: str, font: Font, line_h: float, justify: bool = False,
-        fill: Color = INK, indent: float = 0.0, wobble: Wobble | None = None,
+        self,
+        text: str,
+        font: Font,
+        line_h: float,
+        justify: bool = False,
+        fill: Color = INK,
+        indent: float = 0.0,
+        wobble: Wobble | None = None,
     ) -> None:
         """A wrapped paragraph; a page break inside it starts a new block."""
         width = self.width - indent
@@ -249,7 +275,14 @@ class Flow:
             elif wobble is not None:
                 gap = font.getlength(" ") * wobble.rng.uniform(1.0, 1.4)
                 draw_words(
-                    self.page, self.left + indent, baseline, words, font, block, fill, gap,
+                    self.page,
+                    self.left + indent,
+                    baseline,
+                    words,
+                    font,
+                    block,
+                    fill,
+                    gap,
                     wobble,
                 )
             else:

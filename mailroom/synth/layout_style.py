@@ -19,8 +19,14 @@ from mailroom.synth.layout_canvas import Color, Font, Page
 Letterhead = Literal["logo_left", "centered", "right_block", "band", "sidebar", "none"]
 
 ACCENTS: tuple[Color, ...] = (
-    (20, 60, 130), (150, 25, 35), (20, 110, 70), (0, 100, 120), (80, 80, 90),
-    (200, 90, 10), (90, 40, 120), (30, 30, 30),
+    (20, 60, 130),
+    (150, 25, 35),
+    (20, 110, 70),
+    (0, 100, 120),
+    (80, 80, 90),
+    (200, 90, 10),
+    (90, 40, 120),
+    (30, 30, 30),
 )
 HAND_INKS: tuple[Color, ...] = ((25, 45, 150), (20, 20, 60), (40, 40, 40), (10, 70, 160))
 
@@ -62,8 +68,9 @@ class Ctx:
     def new_page(self) -> Page:
         return Page(self.dpi, self.blocks)
 
-    def font(self, size_pt: float, weight: fonts.Weight = "regular",
-             family: fonts.Family | None = None) -> Font:
+    def font(
+        self, size_pt: float, weight: fonts.Weight = "regular", family: fonts.Family | None = None
+    ) -> Font:
         return fonts.font(family or self.style.body, round(size_pt * self.dpi / 72), weight)
 
     def line_h(self, size_pt: float, leading: float | None = None) -> float:
@@ -76,8 +83,20 @@ class Ctx:
         return format_date(d or self.doc.date, self.style.long_date)
 
 
-MONTH_NAMES = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
-               "September", "Oktober", "November", "Dezember")
+MONTH_NAMES = (
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
 
 
 def format_date(d: dt.date, long: bool) -> str:
@@ -86,8 +105,17 @@ def format_date(d: dt.date, long: bool) -> str:
 
 def document_text(doc: Document) -> str:
     """All characters the document may draw, to choose fonts that have every glyph."""
-    parts = [doc.sender.name, *doc.sender.address, *doc.sender.contact, doc.subject,
-             doc.salutation, doc.closing, doc.signature, doc.title, *doc.enclosure_list]
+    parts = [
+        doc.sender.name,
+        *doc.sender.address,
+        *doc.sender.contact,
+        doc.subject,
+        doc.salutation,
+        doc.closing,
+        doc.signature,
+        doc.title,
+        *doc.enclosure_list,
+    ]
     parts += [f"{a} {b}" for a, b in doc.references]
     if doc.recipient:
         parts += [doc.recipient.name, *doc.recipient.address, doc.recipient.department]
@@ -104,21 +132,26 @@ def draw_style(doc: Document, rng: random.Random) -> Style:
     if doc.sender.kind == "citizen" and rng.random() < 0.15:
         roles = ["mono"]
     body = rng.choice(fonts.families(roles[0], text))
-    head = body if rng.random() < 0.5 else rng.choice(
-        fonts.families(rng.choice(["sans", "serif", "condensed"]), text))
+    head = (
+        body
+        if rng.random() < 0.5
+        else rng.choice(fonts.families(rng.choice(["sans", "serif", "condensed"]), text))
+    )
     letterhead: Letterhead = "none"
     if org:
         letterhead = rng.choice(["logo_left", "centered", "right_block", "band", "sidebar"])
     colour = org and rng.random() < 0.7
     return Style(
-        body=body, head=head,
+        body=body,
+        head=head,
         hand=rng.choice(fonts.families("handwriting", text, legible=True)),
         typed=rng.choice(fonts.families("mono", text)),
         size_pt=rng.choice([10, 10.5, 11, 11, 11.5, 12]),
         leading=rng.uniform(1.2, 1.5),
         justify=org and rng.random() < 0.4,
         para_gap=rng.choice([0.0, 0.5, 0.8, 1.0, 1.0]),
-        left_mm=rng.uniform(20, 27), right_mm=rng.uniform(15, 22),
+        left_mm=rng.uniform(20, 27),
+        right_mm=rng.uniform(15, 22),
         form_b=rng.random() < 0.7,
         info=rng.choice(["block", "block", "line"]) if org else "date",
         letterhead=letterhead,

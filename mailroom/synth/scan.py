@@ -66,38 +66,67 @@ def draw_profile(rng: random.Random) -> ScanProfile:
     kind = rng.choices(kinds, [30, 25, 15, 20, 10])[0]
     paper = rng.choice([(1.0, 1.0, 1.0), (1.0, 0.99, 0.96), (0.99, 0.98, 0.94), (0.97, 0.98, 1.0)])
     base = ScanProfile(
-        kind=kind, color=False, blur_sigma=rng.uniform(0.3, 0.8), noise_sigma=rng.uniform(1, 4),
-        black=rng.uniform(5, 35), white=rng.uniform(238, 252), tint=paper,
-        lighting=rng.uniform(0.0, 0.05), binding_shadow=0.0, speckle=rng.uniform(0, 2e-5),
-        dust=rng.randint(0, 4), border=rng.uniform(0, 0.5), max_skew=rng.uniform(0.3, 1.5),
-        jpeg_quality=rng.choice([None, 85, 90, 95]), binarize=False, threshold=160,
-        fax_lines=False, clean_background=rng.random() < 0.7,
+        kind=kind,
+        color=False,
+        blur_sigma=rng.uniform(0.3, 0.8),
+        noise_sigma=rng.uniform(1, 4),
+        black=rng.uniform(5, 35),
+        white=rng.uniform(238, 252),
+        tint=paper,
+        lighting=rng.uniform(0.0, 0.05),
+        binding_shadow=0.0,
+        speckle=rng.uniform(0, 2e-5),
+        dust=rng.randint(0, 4),
+        border=rng.uniform(0, 0.5),
+        max_skew=rng.uniform(0.3, 1.5),
+        jpeg_quality=rng.choice([None, 85, 90, 95]),
+        binarize=False,
+        threshold=160,
+        fax_lines=False,
+        clean_background=rng.random() < 0.7,
     )
     if kind == "office_color":
         return replace(base, color=True, jpeg_quality=rng.randint(60, 92))
     if kind == "copier":
         return replace(
-            base, black=rng.uniform(20, 55), white=rng.uniform(225, 245),
-            lighting=rng.uniform(0.03, 0.09), binding_shadow=rng.uniform(0.1, 0.35),
-            speckle=rng.uniform(2e-5, 1e-4), dust=rng.randint(2, 8),
-            max_skew=rng.uniform(1.0, 3.0), border=rng.uniform(0.4, 1.0),
+            base,
+            black=rng.uniform(20, 55),
+            white=rng.uniform(225, 245),
+            lighting=rng.uniform(0.03, 0.09),
+            binding_shadow=rng.uniform(0.1, 0.35),
+            speckle=rng.uniform(2e-5, 1e-4),
+            dust=rng.randint(2, 8),
+            max_skew=rng.uniform(1.0, 3.0),
+            border=rng.uniform(0.4, 1.0),
             clean_background=rng.random() < 0.5,
         )
     if kind == "cheap_mfp":
         return replace(
-            base, color=rng.random() < 0.4, blur_sigma=rng.uniform(0.6, 1.1),
-            noise_sigma=rng.uniform(2, 6), black=rng.uniform(25, 55),
-            white=rng.uniform(222, 242), lighting=rng.uniform(0.03, 0.1),
-            jpeg_quality=rng.randint(35, 70), max_skew=rng.uniform(0.8, 3.0),
-            speckle=rng.uniform(0, 5e-5), dust=rng.randint(1, 8),
+            base,
+            color=rng.random() < 0.4,
+            blur_sigma=rng.uniform(0.6, 1.1),
+            noise_sigma=rng.uniform(2, 6),
+            black=rng.uniform(25, 55),
+            white=rng.uniform(222, 242),
+            lighting=rng.uniform(0.03, 0.1),
+            jpeg_quality=rng.randint(35, 70),
+            max_skew=rng.uniform(0.8, 3.0),
+            speckle=rng.uniform(0, 5e-5),
+            dust=rng.randint(1, 8),
             clean_background=rng.random() < 0.3,
         )
     if kind == "fax":
         return replace(
-            base, blur_sigma=rng.uniform(0.4, 0.8), noise_sigma=rng.uniform(3, 8),
-            binarize=True, threshold=rng.uniform(135, 165), jpeg_quality=None,
-            speckle=rng.uniform(5e-5, 2e-4), max_skew=rng.uniform(0.5, 2.5),
-            fax_lines=rng.random() < 0.2, lighting=rng.uniform(0.0, 0.06),
+            base,
+            blur_sigma=rng.uniform(0.4, 0.8),
+            noise_sigma=rng.uniform(3, 8),
+            binarize=True,
+            threshold=rng.uniform(135, 165),
+            jpeg_quality=None,
+            speckle=rng.uniform(5e-5, 2e-4),
+            max_skew=rng.uniform(0.5, 2.5),
+            fax_lines=rng.random() < 0.2,
+            lighting=rng.uniform(0.0, 0.06),
         )
     return base
 
@@ -180,7 +209,11 @@ def _skew(arr: np.ndarray, degrees: float) -> np.ndarray:
     matrix = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, 1.0)
     fill = (255, 255, 255) if arr.ndim == 3 else 255
     return cv2.warpAffine(
-        arr, matrix, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
+        arr,
+        matrix,
+        (w, h),
+        flags=cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_CONSTANT,
         borderValue=fill,
     )
 
