@@ -10,28 +10,46 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import random
+from collections.abc import Mapping
 
+import yaml
+
+from mailroom.settings import PACKAGE_CONFIG_DIR
 from mailroom.synth.document import Document, MailItem, Paragraph
 from mailroom.synth.topics import TOPICS, Topic, topics_for
-from mailroom.synth.writers import business, citizen, official
+from mailroom.synth.writers import business, citizen, court, official, printed
 from mailroom.synth.writers.base import Ctx, copy_of_city_notice, evidence_doc, make_ctx
 
-WRITERS = {**citizen.WRITERS, **business.WRITERS, **official.WRITERS}
+WRITERS = {**citizen.WRITERS, **business.WRITERS, **official.WRITERS, "gerichtspost": court.WRITERS}
+WRITERS["rechnung"] = {**WRITERS["rechnung"], **printed.RECHNUNG}
+WRITERS["werbung"] = {**WRITERS["werbung"], **printed.WERBUNG}
+WRITERS["antrag"] = {**WRITERS["antrag"], **printed.ANTRAG}
 STYLES: dict[str, tuple[str, ...]] = {dt_: tuple(ws) for dt_, ws in WRITERS.items()}
 
 # The topic attribute a doc type needs; writers for these routes pick only such topics.
-NEED = {**citizen.CORE, "bescheid": "notice", "gerichtspost": "case"}
+NEED = {**citizen.CORE, "bescheid": "notice"}
 # Firms, not citizens, write to the procurement office.
 ROUTE_STYLES = {"beschaffung": ("formal", "terse", "email", "company")}
-LETTER_STYLES = ("formal", "structured", "lawyer", "on_behalf", "company", "experienced",
-                 "questions", "formal_notice", "information")
+LETTER_STYLES = (
+    "formal",
+    "structured",
+    "lawyer",
+    "on_behalf",
+    "company",
+    "experienced",
+    "questions",
+    "formal_notice",
+    "information",
+)
 
 ASIDES = (
     "Nebenbei bemerkt: {other} läuft bei Ihnen ja auch noch.",
-    "Ich erwähne der Vollständigkeit halber, dass ich auch wegen {other} mit der Stadt in "
-    "Kontakt bin.", "Übrigens habe ich wegen {other} schon einen anderen Brief geschickt.",
-    "Die Sache mit {other} ist davon unabhängig.", "Wegen {other} hatte ich im letzten Jahr "
+    "Ich erwähne der Vollständigkeit halber, dass ich auch wegen {other} mit der Stadt in Kontakt bin.",
+    "Übrigens habe ich wegen {other} schon einen anderen Brief geschickt.",
+    "Die Sache mit {other} ist davon unabhängig.",
+    "Wegen {other} hatte ich im letzten Jahr "
     "schon einmal geschrieben, das hat aber nichts mit diesem Schreiben zu tun.",
     "Ich beziehe außerdem Leistungen ({other}), das sollte hier aber keine Rolle spielen.",
     "Ihre Kollegen haben mir wegen {other} schon geholfen, dafür vielen Dank.",
@@ -58,8 +76,21 @@ LONG_FILLER = (
 )
 
 
-def declared_topics(doc_type: str, route: str) -> tuple[Topic, ...]:
+@functools.cache
+def default_court_routes() -> Mapping[str, str]:
+    """The court routing policy of the package's configs/synth.yaml (`court_routes`), for
+    callers that do not pass the one of their own configuration."""
+    data = yaml.safe_load((PACKAGE_CONFIG_DIR / "synth.yaml").read_text(encoding="utf-8"))
+    return dict(data["court_routes"])
+
+
+def declared_topics(
+    doc_type: str, route: str, court_routes: Mapping[str, str] | None = None
+) -> tuple[Topic, ...]:
     """The topics a doc type can be written about for a route (may be empty)."""
+    if doc_type == "gerichtspost":
+        policy = court_routes or default_court_routes()
+        return tuple(t for m in court.matters_for(route, policy) for t in court.matter_topics(m))
     if doc_type == "bewerbung":
         return tuple(t for t in topics_for(route) if t.key == "stelle")
     if doc_type in ("rechnung", "mahnung"):
@@ -69,35 +100,48 @@ def declared_topics(doc_type: str, route: str) -> tuple[Topic, ...]:
     return topics_for(route, NEED.get(doc_type, ""))
 
 
-def styles_for(doc_type: str, route: str) -> tuple[str, ...]:
+def styles_for(doc_type: str, route: str, court_routes: Mapping[str, str] | None = None) -> tuple[str, ...]:
     """The styles usable for a pair."""
+    if doc_type == "gerichtspost":
+        return court.styles_for(route, court_routes or default_court_routes())
     allowed = ROUTE_STYLES.get(route)
     names = STYLES[doc_type]
-    return tuple(s for s in names if s in allowed) if allowed and doc_type in citizen.WRITERS \
-        else names
+    return tuple(s for s in names if s in allowed) if allowed and doc_type in citizen.WRITERS else names
 
 
-def compose_item(doc_type: str, route: str, rng: random.Random,
-                 received: dt.date) -> MailItem:
+def compose_item(
+    doc_type: str,
+    route: str,
+    rng: random.Random,
+    received: dt.date,
+    court_routes: Mapping[str, str] | None = None,
+) -> MailItem:
     """Write one labelled mail item about a topic of `route` in a style of `doc_type`.
 
     All randomness comes from `rng`; the letter is dated 1-10 days before `received`.
-    Raises ValueError if no topic of the route fits the doc type (an undeclared pair).
+    Court mail (gerichtspost) follows the routing policy `court_routes` (configs/synth.yaml;
+    the package's own when None): it is about a court matter that the policy sends to
+    `route`. Raises ValueError if no topic of the route fits the doc type (an undeclared pair).
     """
-    topics = declared_topics(doc_type, route) if doc_type in WRITERS else ()
-    styles = styles_for(doc_type, route) if doc_type in WRITERS else ()
+    topics = declared_topics(doc_type, route, court_routes) if doc_type in WRITERS else ()
+    styles = styles_for(doc_type, route, court_routes) if doc_type in WRITERS else ()
     if not topics or not styles:
         raise ValueError(f"cannot write a {doc_type!r} for route {route!r}: no fitting topic")
     topic = rng.choice(topics)
-    style = rng.choice(styles)
+    style = court.pick_style(styles, rng) if doc_type == "gerichtspost" else rng.choice(styles)
+    matter = ""
+    if doc_type == "gerichtspost":
+        found, topic = court.draw(route, style, court_routes or default_court_routes(), rng)
+        matter = found.key
     c = make_ctx(doc_type, route, topic, rng, received)
+    c.s["matter"] = matter
     letter = WRITERS[doc_type][style](c)
     letter = _extras(c, letter, style)
     enclosures = tuple(c.enclosures)
     if enclosures and not letter.enclosure_list:
         names = tuple(e.title or e.subject or "Kopie" for e in enclosures)
         letter = dataclasses.replace(letter, enclosure_list=names)
-    return MailItem(doc_type, route, style, c.topic.key, letter, enclosures, received)
+    return MailItem(doc_type, route, style, c.topic.key, letter, enclosures, received, c.town.name, matter)
 
 
 def _extras(c: Ctx, letter: Document, style: str) -> Document:
@@ -110,12 +154,13 @@ def _extras(c: Ctx, letter: Document, style: str) -> Document:
         other = c.rng.choice(others).name
         body.insert(c.rng.choice(prose[1:]), Paragraph(c.one(ASIDES).replace("{other}", other)))
     if citizen_prose and style in LETTER_STYLES and c.chance(0.3):
-        pool = [c.f(t) for t in (*c.topic.facts, *getattr(c.topic, NEED[c.doc_type]))
-                if isinstance(t, str)]
+        pool = [c.f(t) for t in (*c.topic.facts, *getattr(c.topic, NEED[c.doc_type])) if isinstance(t, str)]
         pool += list(LONG_FILLER)
         c.rng.shuffle(pool)
-        extra = [Paragraph(" ".join(pool[i:i + c.rng.randint(1, 2)]))
-                 for i in range(0, min(len(pool), c.rng.randint(6, 14)), 1)]
+        extra = [
+            Paragraph(" ".join(pool[i : i + c.rng.randint(1, 2)]))
+            for i in range(0, min(len(pool), c.rng.randint(6, 14)), 1)
+        ]
         at = prose[-1] if prose else len(body)
         body[at:at] = extra
     _add_enclosures(c)

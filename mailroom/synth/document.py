@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 PartyKind = Literal["citizen", "company", "lawyer", "authority", "court", "city"]
-Layout = Literal["letter", "form", "invoice", "cv", "note"]
+Layout = Literal["letter", "form", "invoice", "cv", "note", "decision", "flyer", "datasheet"]
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,23 @@ class Bullets:
     items: tuple[str, ...]
 
 
-Block = Paragraph | Table | Fields | Checkboxes | Bullets
+@dataclass(frozen=True)
+class Heading:
+    """A heading inside a body: centred ("IM NAMEN DES VOLKES", "Tatbestand") or left."""
+
+    text: str
+    centered: bool = True
+    large: bool = False
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Short texts set side by side (a flyer's columns); each is a heading and its text."""
+
+    items: tuple[tuple[str, str], ...]
+
+
+Block = Paragraph | Table | Fields | Checkboxes | Bullets | Heading | Columns
 
 
 @dataclass(frozen=True)
@@ -65,7 +81,10 @@ class Document:
     """One written piece: the main letter of a mail item or one of its enclosures.
 
     `layout` says how it looks on paper: a DIN 5008 `letter`, a printed `form` with
-    boxes, an `invoice` with a table, a `cv`, or a short handwritten-looking `note`.
+    boxes, an `invoice` with a table, a `cv`, a short handwritten-looking `note`, a court
+    `decision` (Urteil, Beschluss), a multi-column `flyer`, or a `datasheet` (the printed
+    view of an electronic invoice: labelled fields in a grid, no letterhead).
+    `hand` asks the form layout to fill every value by hand.
     """
 
     layout: Layout
@@ -81,6 +100,7 @@ class Document:
     signature: str  # the name under the closing
     title: str = ""  # heading of forms, invoices, CVs ("Antrag auf ...", "Rechnung Nr. 4711")
     enclosure_list: tuple[str, ...] = ()  # "Anlagen" lines printed under the signature
+    hand: bool = False  # form values written by hand (a printed form filled in with a pen)
 
 
 @dataclass(frozen=True)
@@ -94,6 +114,8 @@ class MailItem:
     letter: Document
     enclosures: tuple[Document, ...] = field(default=())
     received: dt.date | None = None  # the day the city got it (the receipt stamp's date)
+    city: str = ""  # the city administration the item is addressed to
+    matter: str = ""  # court mail: the court matter of configs/synth.yaml court_routes
 
     @property
     def sender(self) -> Party:

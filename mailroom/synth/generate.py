@@ -33,8 +33,9 @@ from mailroom.errors import BadConfig, BadInput
 from mailroom.parallel import process_pool
 from mailroom.synth.content import compose_item
 from mailroom.synth.document import MailItem
-from mailroom.synth.layout import render_item, render_separator
+from mailroom.synth.layout import RenderedPage, render_item, render_separator
 from mailroom.synth.scan import ScanProfile, blank_page, draw_profile, scan_page
+from mailroom.synth.writers import court
 from mailroom.taxonomy import Taxonomy
 
 ITEMS_DIR = "items"
@@ -56,6 +57,7 @@ class SynthConfig:
     formats: dict[str, float]
     dpi_choices: tuple[int, ...]
     test_share: float
+    court_routes: dict[str, str]  # court matter -> route, with a "default"
 
     def all_pairs(self) -> list[tuple[str, str]]:
         return [(d, r) for d, routes in self.pairs.items() for r in routes]
@@ -77,6 +79,7 @@ class ItemJob:
     path: str  # relative to the output folder, without the suffix
     formats: dict[str, float]
     dpi_choices: tuple[int, ...]
+    court_routes: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ class BatchJob:
     key: str
     path: str  # relative to batches/, without the suffix
     dpi_choices: tuple[int, ...]
+    court_routes: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -104,24 +108,51 @@ def load_synth_config(path: Path, taxonomy: Taxonomy) -> SynthConfig:
         config = SynthConfig(
             doc_type_weights={str(k): float(v) for k, v in data["doc_type_weights"].items()},
             pairs={
-                str(d): {str(r): float(w) for r, w in routes.items()}
-                for d, routes in data["pairs"].items()
+                str(d): {str(r): float(w) for r, w in routes.items()} for d, routes in data["pairs"].items()
             },
             formats={str(k): float(v) for k, v in data["formats"].items()},
             dpi_choices=tuple(int(d) for d in data["dpi_choices"]),
             test_share=float(data["test_share"]),
+            court_routes={str(k): str(v) for k, v in data["court_routes"].items()},
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
         raise BadConfig(f"cannot read the corpus configuration {path}: {exc!r}") from exc
     problems = [p for d, r in config.all_pairs() for p in taxonomy.check(d, r)]
     problems += [f"doc_type '{d}' has no pairs" for d in taxonomy.doc_types if d not in config.pairs]
-    problems += [f"weight for unknown doc_type '{d}'" for d in config.doc_type_weights if d not in config.pairs]
-    problems += [f"format '{f}' is not one of pdf, tiff, png, jpg" for f in config.formats if f not in ("pdf", "tiff", "png", "jpg")]
+    problems += [
+        f"weight for unknown doc_type '{d}'" for d in config.doc_type_weights if d not in config.pairs
+    ]
+    problems += [
+        f"format '{f}' is not one of pdf, tiff, png, jpg"
+        for f in config.formats
+        if f not in ("pdf", "tiff", "png", "jpg")
+    ]
+    problems += _court_problems(config, taxonomy)
     if not 0 <= config.test_share < 1:
         problems.append(f"test_share {config.test_share} must lie in [0, 1)")
     if problems:
         raise BadConfig(f"{path}: " + "; ".join(problems))
     return config
+
+
+def _court_problems(config: SynthConfig, taxonomy: Taxonomy) -> list[str]:
+    """The court routing policy must name known matters and routes, and the gerichtspost
+    pairs must be exactly the routes the policy sends court mail to."""
+    policy = config.court_routes
+    problems = court.check_policy(policy)
+    problems += [f"court_routes: unknown route '{r}'" for r in policy.values() if r not in taxonomy.routes]
+    if problems:
+        return problems
+    reached = {court.route_of(m.key, policy) for m in court.MATTERS}
+    declared = set(config.pairs.get("gerichtspost", {}))
+    problems += [
+        f"court_routes sends court mail to '{r}', but pairs.gerichtspost lacks it"
+        for r in sorted(reached - declared)
+    ]
+    problems += [
+        f"pairs.gerichtspost has '{r}', but no court matter goes there" for r in sorted(declared - reached)
+    ]
+    return problems
 
 
 def plan_items(config: SynthConfig, n: int, seed: int) -> list[ItemPlan]:
@@ -137,9 +168,7 @@ def plan_items(config: SynthConfig, n: int, seed: int) -> list[ItemPlan]:
     while len(chosen) < n:
         chosen.append(_draw_pair(config, rng))
     rng.shuffle(chosen)
-    return [
-        ItemPlan(f"{seed}:{index}", d, r, _received_date(rng)) for index, (d, r) in enumerate(chosen)
-    ]
+    return [ItemPlan(f"{seed}:{index}", d, r, _received_date(rng)) for index, (d, r) in enumerate(chosen)]
 
 
 def assign_splits(plans: Sequence[ItemPlan], test_share: float, seed: int) -> list[str]:
@@ -180,7 +209,7 @@ def generate(
     plans = plan_items(config, n, seed)
     width = max(5, len(str(n - 1)))
     item_jobs = [
-        ItemJob(plan, f"{ITEMS_DIR}/{i:0{width}d}", config.formats, config.dpi_choices)
+        ItemJob(plan, f"{ITEMS_DIR}/{i:0{width}d}", config.formats, config.dpi_choices, config.court_routes)
         for i, plan in enumerate(plans)
     ]
     batch_jobs = plan_batches(config, batches, seed)
@@ -203,7 +232,7 @@ def make_item(job: ItemJob, out: Path) -> dict[str, Any]:
     """Compose, render, scan and write one item; returns its labels.csv row."""
     plan = job.plan
     rng = random.Random(f"item:{plan.key}")
-    item = compose_item(plan.doc_type, plan.route, rng, plan.received)
+    item = compose_item(plan.doc_type, plan.route, rng, plan.received, job.court_routes)
     dpi = rng.choice(job.dpi_choices)
     rendered = render_item(item, rng, dpi)
     profile = draw_profile(rng)
@@ -213,7 +242,7 @@ def make_item(job: ItemJob, out: Path) -> dict[str, Any]:
         fmt = rng.choice(MULTI_PAGE_FORMATS)
     relative = f"{job.path}.{fmt}"
     write_pages(out / relative, [s.image for s in scanned], dpi, _jpeg_quality(rng), plan.received)
-    extra = _item_columns(item, plan.received, [p.text for p in rendered])
+    extra = _item_columns(item, plan.received, rendered)
     extra |= {"dpi": str(dpi), "rotations": " ".join(str(s.rotation) for s in scanned)}
     return {"path": relative, "doc_type": plan.doc_type, "route": plan.route, "extra": extra}
 
@@ -231,11 +260,11 @@ def make_batch(job: BatchJob, out: Path) -> dict[str, Any]:
         if position > 1:
             images += _sheet(render_separator(separator, rng, dpi), profile, rng, duplex, dpi)
         item_rng = random.Random(f"item:{plan.key}")
-        item = compose_item(plan.doc_type, plan.route, item_rng, plan.received)
+        item = compose_item(plan.doc_type, plan.route, item_rng, plan.received, job.court_routes)
         rendered = render_item(item, item_rng, dpi)
         for page in rendered:
             images += _sheet(page.image, profile, rng, duplex, dpi)
-        extra = _item_columns(item, plan.received, [p.text for p in rendered])
+        extra = _item_columns(item, plan.received, rendered)
         extra |= {"separator": separator, "blank_pages": str(len(rendered) if duplex else 0)}
         entries.append(
             BatchEntry(job.path + ".pdf", position, len(rendered), plan.doc_type, plan.route, extra)
@@ -263,7 +292,9 @@ def write_pages(path: Path, images: Sequence[Image.Image], dpi: int, quality: in
         binary = all(i.mode == "1" for i in images)
         pages = images if binary else [_for_jpeg(i) for i in images]
         compression = {"compression": "group4"} if binary else {"compression": "jpeg", "quality": quality}
-        pages[0].save(buffer, "TIFF", save_all=True, append_images=list(pages[1:]), dpi=(dpi, dpi), **compression)
+        pages[0].save(
+            buffer, "TIFF", save_all=True, append_images=list(pages[1:]), dpi=(dpi, dpi), **compression
+        )
     elif fmt == "png" and not rest:
         first.save(buffer, "PNG", dpi=(dpi, dpi))
     elif fmt == "jpg" and not rest:
@@ -276,22 +307,33 @@ def write_pages(path: Path, images: Sequence[Image.Image], dpi: int, quality: in
     os.replace(temporary, path)
 
 
-def _sheet(image: Image.Image, profile: ScanProfile, rng: random.Random, duplex: bool, dpi: int) -> list[Image.Image]:
+def _sheet(
+    image: Image.Image, profile: ScanProfile, rng: random.Random, duplex: bool, dpi: int
+) -> list[Image.Image]:
     pages = [scan_page(image, profile, rng).image]
     if duplex:
         pages.append(scan_page(blank_page(rng, dpi), profile, rng).image)
     return pages
 
 
-def _item_columns(item: MailItem, received: dt.date, page_texts: list[str]) -> dict[str, str]:
+def _item_columns(item: MailItem, received: dt.date, pages: list[RenderedPage]) -> dict[str, str]:
+    """The labels.csv columns that say what an item is and how it was made.
+
+    `style` is the writer (template) and `layout` the look of the first page, so that whole
+    styles or layouts can be held out together; `city` is the administration written to.
+    """
     return {
-        "text": "\n\n".join(page_texts),
+        "text": "\n\n".join(p.text for p in pages),
         "sender": item.sender.name,
+        "sender_kind": item.sender.kind,
         "reference": item.reference,
         "received": received.isoformat(),
         "style": item.style,
+        "layout": pages[0].look if pages else "",
+        "city": item.city,
+        "court_matter": item.matter,
         "topic": item.topic,
-        "pages": str(len(page_texts)),
+        "pages": str(len(pages)),
     }
 
 
@@ -304,11 +346,17 @@ def plan_batches(config: SynthConfig, count: int, seed: int) -> list[BatchJob]:
             ItemPlan(f"{seed}:batch{number}:{position}", *_draw_pair(config, rng), _received_date(rng))
             for position in range(rng.choice(BATCH_SIZES))
         )
-        jobs.append(BatchJob(plans, f"{seed}:{number}", f"batch_{number:03d}", config.dpi_choices))
+        jobs.append(
+            BatchJob(
+                plans, f"{seed}:{number}", f"batch_{number:03d}", config.dpi_choices, config.court_routes
+            )
+        )
     return jobs
 
 
-def _run_parallel(jobs: list[ItemJob | BatchJob], out: Path, workers: int, progress: Progress | None) -> list[dict[str, Any]]:
+def _run_parallel(
+    jobs: list[ItemJob | BatchJob], out: Path, workers: int, progress: Progress | None
+) -> list[dict[str, Any]]:
     workers = workers or os.cpu_count() or 1
     results: list[dict[str, Any]] = [{} for _ in jobs]
     if workers == 1:
@@ -365,4 +413,10 @@ def _jpeg_quality(rng: random.Random) -> int:
 
 
 def _for_jpeg(image: Image.Image) -> Image.Image:
-    return image.convert("L") if image.mode in ("1", "LA", "P") else image.convert("RGB") if image.mode == "RGBA" else image
+    return (
+        image.convert("L")
+        if image.mode in ("1", "LA", "P")
+        else image.convert("RGB")
+        if image.mode == "RGBA"
+        else image
+    )

@@ -11,16 +11,22 @@ import re
 from typing import Literal
 
 from mailroom.synth import layout_marks as marks
-from mailroom.synth.document import Block, Bullets, Checkboxes, Fields, Paragraph, Table
+from mailroom.synth.document import Block, Bullets, Checkboxes, Columns, Fields, Heading, Paragraph, Table
 from mailroom.synth.layout_canvas import INK, Flow, Font, Wobble, wrap
 from mailroom.synth.layout_style import Ctx
 
-FieldsMode = Literal["boxes", "timeline", "lines"]
+FieldsMode = Literal["boxes", "timeline", "lines", "grid"]
 _AMOUNT = re.compile(r"^[-+]?[\d.,\s]+(%|€|EUR)?$")
 
 
-def body(ctx: Ctx, flow: Flow, blocks: tuple[Block, ...], fields_mode: FieldsMode,
-         wobble: Wobble | None = None, size_pt: float | None = None) -> None:
+def body(
+    ctx: Ctx,
+    flow: Flow,
+    blocks: tuple[Block, ...],
+    fields_mode: FieldsMode,
+    wobble: Wobble | None = None,
+    size_pt: float | None = None,
+) -> None:
     """Draw every block of a document body into `flow`."""
     size = size_pt or ctx.style.size_pt
     for block in blocks:
@@ -33,12 +39,82 @@ def body(ctx: Ctx, flow: Flow, blocks: tuple[Block, ...], fields_mode: FieldsMod
                 field_boxes(ctx, flow, block)
             elif fields_mode == "timeline":
                 timeline(ctx, flow, block)
+            elif fields_mode == "grid":
+                field_grid(ctx, flow, block)
             else:
                 field_lines(ctx, flow, block)
         elif isinstance(block, Checkboxes):
             checkboxes(ctx, flow, block)
         elif isinstance(block, Bullets):
             bullets(ctx, flow, block, size)
+        elif isinstance(block, Heading):
+            heading(ctx, flow, block, size)
+        elif isinstance(block, Columns):
+            columns(ctx, flow, block)
+
+
+def heading(ctx: Ctx, flow: Flow, block: Heading, size: float) -> None:
+    """A bold heading, centred or at the left margin, with space around it."""
+    f = ctx.font(size + (4 if block.large else 0.5), "bold", ctx.style.head if block.large else None)
+    line_h = f.size * 1.5
+    flow.need(line_h * 3)  # not alone at the foot of a page
+    flow.skip(line_h * 0.3)
+    for line in wrap(block.text, f, flow.width):
+        flow.line(line, f, flow.page.new_block(), line_h, align="center" if block.centered else "left")
+    flow.skip(line_h * 0.3)
+
+
+def columns(ctx: Ctx, flow: Flow, block: Columns) -> None:
+    """Two or three columns side by side, each a bold heading over a short wrapped text."""
+    n = min(3, max(1, len(block.items)))
+    gap = ctx.mm(6)
+    width = (flow.width - gap * (n - 1)) / n
+    f = ctx.font(ctx.style.size_pt - 0.5)
+    bold = ctx.font(ctx.style.size_pt + 1, "bold", ctx.style.head)
+    line_h = f.size * ctx.style.leading
+    for start in range(0, len(block.items), n):
+        row = block.items[start : start + n]
+        wrapped = [wrap(text, f, width) for _, text in row]
+        heads = [wrap(title, bold, width) for title, _ in row]
+        height = max(len(h) * bold.size * 1.3 + len(w) * line_h for h, w in zip(heads, wrapped, strict=True))
+        flow.need(height + line_h)
+        for i, (head, lines) in enumerate(zip(heads, wrapped, strict=True)):
+            x = flow.left + i * (width + gap)
+            block_id = flow.page.new_block()
+            y = flow.y
+            for line in head:
+                y += bold.size * 1.3
+                flow.page.text(x, y, line, bold, block_id, ctx.style.accent)
+            for line in lines:
+                y += line_h
+                flow.page.text(x, y, line, f, block_id)
+        flow.skip(height + line_h)
+
+
+def field_grid(ctx: Ctx, flow: Flow, fields: Fields) -> None:
+    """A data sheet: section title, then label | value rows in two columns, thin rules."""
+    f = ctx.font(ctx.style.size_pt - 1.5)
+    bold = ctx.font(ctx.style.size_pt - 0.5, "bold")
+    line_h = f.size * 1.45
+    if fields.title:
+        flow.need(line_h * 3)
+        flow.skip(line_h * 0.4)
+        flow.line(fields.title, bold, flow.page.new_block(), line_h * 1.2)
+        flow.page.draw.line(
+            [(flow.left, flow.y - line_h * 0.15), (flow.right, flow.y - line_h * 0.15)],
+            fill=(120, 120, 120),
+            width=max(1, ctx.dpi // 200),
+        )
+    label_w = min(flow.width * 0.45, max([f.getlength(a) for a, _ in fields.items] + [0]) + ctx.mm(4))
+    for label, value in fields.items:
+        lines = wrap(value, f, flow.width - label_w) or [""]
+        flow.need(line_h * len(lines))
+        block = flow.page.new_block()
+        flow.page.text(flow.left, flow.y + f.size * 0.95, label, f, block, (70, 70, 70))
+        for line in lines:
+            flow.page.text(flow.left + label_w, flow.y + f.size * 0.95, line, f, block)
+            flow.y += line_h
+    flow.skip(line_h * 0.5)
 
 
 def paragraph(ctx: Ctx, flow: Flow, text: str, size: float, wobble: Wobble | None) -> None:
@@ -91,8 +167,9 @@ def field_boxes(ctx: Ctx, flow: Flow, fields: Fields) -> None:
         flow.need(h)
         for j, ((label, _), lines) in enumerate(zip(row, wrapped, strict=True)):
             x0 = flow.left + j * col_w
-            flow.page.draw.rectangle([x0, flow.y, x0 + col_w, flow.y + h], outline=(60, 60, 60),
-                                     width=max(1, ctx.dpi // 150))
+            flow.page.draw.rectangle(
+                [x0, flow.y, x0 + col_w, flow.y + h], outline=(60, 60, 60), width=max(1, ctx.dpi // 150)
+            )
             block = flow.page.new_block()
             flow.page.text(x0 + pad, flow.y + pad + label_f.size, label, label_f, block)
             y = flow.y + pad + label_f.size * 1.5
@@ -151,11 +228,11 @@ def checkboxes(ctx: Ctx, flow: Flow, group: Checkboxes) -> None:
                 flow.need(line_h)
             x = flow.left
         top = flow.y + (line_h - box) / 2
-        flow.page.draw.rectangle([x, top, x + box, top + box], outline=INK,
-                                 width=max(1, ctx.dpi // 120))
+        flow.page.draw.rectangle([x, top, x + box, top + box], outline=INK, width=max(1, ctx.dpi // 120))
         if ticked:
-            marks.cross(flow.page, (round(x), round(top), round(x + box), round(top + box)),
-                        ctx.rng, ctx.style.ink)
+            marks.cross(
+                flow.page, (round(x), round(top), round(x + box), round(top + box)), ctx.rng, ctx.style.ink
+            )
         flow.page.text(x + box + ctx.mm(2), top + box * 0.9, label, f, block)
         if horizontal:
             x += width
@@ -195,11 +272,15 @@ def table(ctx: Ctx, flow: Flow, tab: Table) -> None:
     line_h = f.size * 1.35
     pad = ctx.mm(1.5)
     n = max([len(tab.header), *(len(r) for r in tab.rows)] + [1])
-    numeric = [all(_is_amount(r[i]) for r in tab.rows if i < len(r)) and bool(tab.rows)
-               for i in range(n)]
-    natural = [max([bold.getlength(tab.header[i]) if i < len(tab.header) else 0] +
-                   [f.getlength(r[i]) for r in tab.rows if i < len(r)]) + 2 * pad
-               for i in range(n)]
+    numeric = [all(_is_amount(r[i]) for r in tab.rows if i < len(r)) and bool(tab.rows) for i in range(n)]
+    natural = [
+        max(
+            [bold.getlength(tab.header[i]) if i < len(tab.header) else 0]
+            + [f.getlength(r[i]) for r in tab.rows if i < len(r)]
+        )
+        + 2 * pad
+        for i in range(n)
+    ]
     scale = min(1.0, flow.width / sum(natural))
     widths = [w * scale for w in natural]
     if scale == 1.0:  # let the widest text column take the slack
@@ -223,8 +304,7 @@ def table(ctx: Ctx, flow: Flow, tab: Table) -> None:
                 tx = x + widths[i] - pad - font.getlength(text) if numeric[i] else x + pad
                 flow.page.text(tx, y, text, font, block)
             if grid:
-                flow.page.draw.rectangle([x, flow.y, x + widths[i], flow.y + h], outline=INK,
-                                         width=rule)
+                flow.page.draw.rectangle([x, flow.y, x + widths[i], flow.y + h], outline=INK, width=rule)
             x += widths[i]
         flow.skip(h)
 
@@ -240,8 +320,7 @@ def table(ctx: Ctx, flow: Flow, tab: Table) -> None:
         font = bold if k == len(tab.footer) - 1 else f
         flow.need(line_h)
         y = flow.y + font.size * 0.95
-        flow.page.text(flow.right - widths[-1] - ctx.mm(30) - font.getlength(label), y, label,
-                       font, block)
+        flow.page.text(flow.right - widths[-1] - ctx.mm(30) - font.getlength(label), y, label, font, block)
         flow.page.text(flow.right - pad - font.getlength(value), y, value, font, block)
         flow.skip(line_h)
     flow.skip(line_h * 0.8)

@@ -14,8 +14,29 @@ from mailroom.synth.layout_style import Ctx
 
 FIRST_NAMES = ("Thomas", "Sabine", "Andreas", "Katrin", "Michael", "Anja", "Jens", "Petra")
 LAST_NAMES = ("Richter", "Wolf", "Schubert", "Lehmann", "Krause", "Hofmann", "Vogel", "Berger")
-BANKS = (("Sparkasse Chemnitz", "CHEKDE81XXX"), ("Volksbank Chemnitz", "GENODEF1CH1"),
-         ("Deutsche Bank", "DEUTDEDBCHE"), ("Commerzbank", "COBADEFFXXX"))
+BANKS = (
+    ("Sparkasse", "HELADEF1XXX"),
+    ("Volksbank", "GENODEF1XXX"),
+    ("Deutsche Bank", "DEUTDEDBXXX"),
+    ("Commerzbank", "COBADEFFXXX"),
+)
+PUBLIC_BANKS = (
+    ("Deutsche Bundesbank, Filiale", "MARKDEF1XXX"),
+    ("Landesbank", "HELADEFFXXX"),
+    ("Sparkasse", "HELADEF1XXX"),
+)
+HOURS = (
+    ("Sprechzeiten:", "Mo, Di, Do 8:00–12:00 Uhr", "Do 14:00–18:00 Uhr"),
+    ("Öffnungszeiten:", "Mo–Fr 8:00–12:00 Uhr", "und nach Vereinbarung"),
+    ("Servicezeiten:", "Mo–Do 7:30–15:30 Uhr", "Fr 7:30–12:00 Uhr"),
+    ("Besuchszeiten nur nach", "Terminvereinbarung", "Barrierefreier Zugang"),
+)
+MACHINE_NOTES = (
+    "Dieses Schreiben wurde maschinell erstellt und ist ohne Unterschrift gültig.",
+    "Bitte geben Sie bei Rückfragen stets das Aktenzeichen an.",
+    "Informationen zum Datenschutz finden Sie auf unserer Internetseite.",
+    "Dienstgebäude mit öffentlichen Verkehrsmitteln erreichbar (Haltestelle Rathaus).",
+)
 
 
 def sender_line(party: Party) -> str:
@@ -38,13 +59,17 @@ def letterhead(ctx: Ctx, page: Page) -> float:
         marks.logo(page, left, top, logo_size, rng, s.accent)
         x = left + logo_size + ctx.mm(5)
         page.text(x, top + name_font.size * 0.9, party.name, name_font, block, s.accent)
-        page.text(x, top + name_font.size * 0.9 + small.size * 1.6,
-                  "  |  ".join(contact[:3]), small, page.new_block())
+        page.text(
+            x,
+            top + name_font.size * 0.9 + small.size * 1.6,
+            "  |  ".join(contact[:3]),
+            small,
+            page.new_block(),
+        )
         y = top + max(logo_size, name_font.size + small.size * 2)
     elif s.letterhead == "centered":
         w = name_font.getlength(party.name)
-        page.text((page.width - w) / 2, top + name_font.size, party.name, name_font, block,
-                  s.accent)
+        page.text((page.width - w) / 2, top + name_font.size, party.name, name_font, block, s.accent)
         line = " · ".join(contact[:3])
         y = top + name_font.size * 1.3 + small.size * 1.2
         page.text((page.width - small.getlength(line)) / 2, y, line, small, page.new_block())
@@ -54,8 +79,7 @@ def letterhead(ctx: Ctx, page: Page) -> float:
         if rng.random() < 0.6:
             marks.logo(page, left, top, logo_size, rng, s.accent)
         y = top + name_font.size
-        page.text(right - name_font.getlength(party.name), y, party.name, name_font, block,
-                  s.accent)
+        page.text(right - name_font.getlength(party.name), y, party.name, name_font, block, s.accent)
         info = page.new_block()
         for item in contact[:4]:
             y += small.size * 1.35
@@ -133,8 +157,7 @@ def info_rows(ctx: Ctx) -> list[tuple[str, str]]:
     doc = ctx.doc
     rows = list(doc.references)
     if doc.sender.person and ctx.rng.random() < 0.7:
-        rows.append(("Bearbeiter" if ctx.rng.random() < 0.5 else "Ansprechpartner",
-                     doc.sender.person))
+        rows.append(("Bearbeiter" if ctx.rng.random() < 0.5 else "Ansprechpartner", doc.sender.person))
     rows += [tuple(c.split(" ", 1)) for c in doc.sender.contact[:1] if " " in c]  # type: ignore[misc]
     rows.append(("Datum", ctx.date()))
     return rows
@@ -157,6 +180,18 @@ def info_block(ctx: Ctx, page: Page, x: float, top: float) -> float:
 def reference_line(ctx: Ctx, page: Page, y: float) -> float:
     """The reference line: small labels with the values below, in columns."""
     rows = [*ctx.doc.references[:3], ("Datum", ctx.date())]
+    if ctx.rng.random() < 0.5:  # the DIN 5008 Bezugszeichenzeile with its fixed labels
+        refs = ctx.doc.references
+        theirs = next((v for k, v in refs if k.startswith("Ihr")), "")
+        ours = next((v for k, v in refs if not k.startswith("Ihr")), "")
+        person = ctx.doc.sender.person.split(",")[0]
+        phone = next((c.split(" ", 1)[1] for c in ctx.doc.sender.contact if c.startswith("Tel")), "")
+        rows = [
+            ("Ihr Zeichen, Ihre Nachricht vom", theirs),
+            ("Unser Zeichen, unsere Nachricht vom", ours),
+            ("Telefon, Name", f"{phone} {person}".strip()),
+            ("Datum", ctx.date()),
+        ]
     label_f, value_f = ctx.font(7.5), ctx.font(ctx.style.size_pt - 1)
     left = ctx.mm(ctx.style.left_mm)
     col_w = (page.width - left - ctx.mm(ctx.style.right_mm)) / max(4, len(rows))
@@ -169,7 +204,7 @@ def reference_line(ctx: Ctx, page: Page, y: float) -> float:
 
 
 def date_line(ctx: Ctx, page: Page, y: float) -> float:
-    """"Chemnitz, 12.03.2026" aligned right; returns the y below."""
+    """ "Chemnitz, 12.03.2026" aligned right; returns the y below."""
     f = ctx.font(ctx.style.size_pt)
     text = f"{ctx.doc.place}, {ctx.date()}" if ctx.doc.place else ctx.date()
     right = page.width - ctx.mm(ctx.style.right_mm)
@@ -192,8 +227,9 @@ def closing_and_signature(ctx: Ctx, flow: Flow) -> None:
             flow.line(doc.sender.name, f, flow.page.new_block(), line_h)
     if doc.signature:
         flow.need(ctx.mm(16) + line_h)
-        marks.scribble(flow.page, flow.left + ctx.mm(ctx.rng.uniform(0, 15)), flow.y,
-                       doc.signature, ctx.rng, s.ink)
+        marks.scribble(
+            flow.page, flow.left + ctx.mm(ctx.rng.uniform(0, 15)), flow.y, doc.signature, ctx.rng, s.ink
+        )
         flow.skip(ctx.mm(ctx.rng.uniform(13, 18)))
         flow.line(doc.signature, f, flow.page.new_block(), line_h)
     if doc.enclosure_list:
@@ -218,18 +254,25 @@ def place_date_signature(ctx: Ctx, flow: Flow) -> None:
     base = flow.y + ctx.mm(10)
     block = flow.page.new_block()
     if doc.place:
-        flow.page.text(flow.left + ctx.mm(2), base - ctx.mm(1.5), f"{doc.place}, {ctx.date()}",
-                       value_f, block, ctx.style.ink)
+        flow.page.text(
+            flow.left + ctx.mm(2),
+            base - ctx.mm(1.5),
+            f"{doc.place}, {ctx.date()}",
+            value_f,
+            block,
+            ctx.style.ink,
+        )
     if doc.signature:
-        marks.scribble(flow.page, flow.left + half + ctx.mm(5), base - ctx.mm(13),
-                       doc.signature, ctx.rng, ctx.style.ink)
+        marks.scribble(
+            flow.page, flow.left + half + ctx.mm(5), base - ctx.mm(13), doc.signature, ctx.rng, ctx.style.ink
+        )
     for x0 in (flow.left, flow.left + half + ctx.mm(5)):
-        flow.page.draw.line([(x0, base), (x0 + half - ctx.mm(10), base)], fill=INK,
-                            width=max(1, ctx.dpi // 150))
+        flow.page.draw.line(
+            [(x0, base), (x0 + half - ctx.mm(10), base)], fill=INK, width=max(1, ctx.dpi // 150)
+        )
     labels = flow.page.new_block()
     flow.page.text(flow.left, base + label_f.size * 1.3, "Ort, Datum", label_f, labels)
-    flow.page.text(flow.left + half + ctx.mm(5), base + label_f.size * 1.3, "Unterschrift",
-                   label_f, labels)
+    flow.page.text(flow.left + half + ctx.mm(5), base + label_f.size * 1.3, "Unterschrift", label_f, labels)
     flow.skip(ctx.mm(16))
 
 
@@ -241,14 +284,39 @@ def footer(ctx: Ctx, page: Page) -> float:
     party = ctx.doc.sender
     f = ctx.font(7.5, family=ctx.style.head)
     seed = sum(map(ord, party.name))  # the same details on every page of one sender
-    bank, bic = BANKS[seed % len(BANKS)]
-    iban = f"DE{seed % 89 + 10} 8705 0000 {seed % 9000 + 1000:04d} {seed * 7 % 9000 + 1000} 00"
+    town = party.address[-1].split(" ", 1)[-1] if party.address else ""
+    public = party.kind in ("authority", "court", "city")
+    bank, bic = (PUBLIC_BANKS if public else BANKS)[seed % len(BANKS if not public else PUBLIC_BANKS)]
+    bank = f"{bank} {town}" if bank in ("Sparkasse", "Volksbank", "Deutsche Bundesbank, Filiale") else bank
+    iban = (
+        f"DE{seed % 89 + 10} {seed % 9000 + 1000:04d} 0000 {seed * 3 % 9000 + 1000:04d} "
+        f"{seed * 7 % 9000 + 1000} 00"
+    )
     manager = party.person or f"{FIRST_NAMES[seed % 8]} {LAST_NAMES[seed // 8 % 8]}"
-    columns = [[party.name, *party.address], list(party.contact[:3]),
-               [bank, f"IBAN {iban}", f"BIC {bic}"]]
+    if public:
+        first = ["Dienstgebäude:" if seed % 2 else "Hausanschrift:", *party.address]
+        columns = [
+            first,
+            list(HOURS[seed % len(HOURS)]),
+            [f"Bankverbindung: {bank}", f"IBAN {iban}", f"BIC {bic}"],
+        ]
+        if party.contact:
+            columns.insert(1, list(party.contact[:2]))
+    else:
+        columns = [
+            [party.name, *party.address],
+            list(party.contact[:3]),
+            [bank, f"IBAN {iban}", f"BIC {bic}"],
+        ]
     if party.kind in ("company", "lawyer"):
-        columns.append([f"Geschäftsführer: {manager}", "Amtsgericht Chemnitz",
-                        f"HRB {seed * 13 % 90000 + 10000}", f"USt-IdNr. DE{seed * 97 % 10**9:09d}"])
+        columns.append(
+            [
+                f"Geschäftsführer: {manager}" if party.kind == "company" else f"Partner: {manager}",
+                f"Amtsgericht {town}",
+                f"HRB {seed * 13 % 90000 + 10000}",
+                f"USt-IdNr. DE{seed * 97 % 10**9:09d}",
+            ]
+        )
     columns = [c for c in columns if c]
     left = ctx.mm(ctx.style.left_mm)
     width = page.width - left - ctx.mm(ctx.style.right_mm)
@@ -259,8 +327,15 @@ def footer(ctx: Ctx, page: Page) -> float:
     gap = (width - sum(widths)) / max(1, len(columns) - 1)
     rows = max(len(c) for c in columns)
     top = page.height - ctx.mm(12) - rows * f.size * 1.3
-    page.draw.line([(left, top - ctx.mm(2)), (left + width, top - ctx.mm(2))],
-                   fill=ctx.style.accent, width=max(1, round(ctx.mm(0.2))))
+    page.draw.line(
+        [(left, top - ctx.mm(2)), (left + width, top - ctx.mm(2))],
+        fill=ctx.style.accent,
+        width=max(1, round(ctx.mm(0.2))),
+    )
+    if public and seed % 3 == 0:  # a line under the columns, as many authorities print
+        page.text(
+            left, page.height - ctx.mm(6.5), MACHINE_NOTES[seed % len(MACHINE_NOTES)], f, page.new_block()
+        )
     x = left
     # One block: the columns share baselines and are read line by line across the page.
     block = page.new_block()
@@ -272,7 +347,7 @@ def footer(ctx: Ctx, page: Page) -> float:
 
 
 def page_numbers(ctx: Ctx, pages: list[Page], bottom: float) -> None:
-    """"Seite i von n" on every page of a multi-page document."""
+    """ "Seite i von n" on every page of a multi-page document."""
     if len(pages) < 2:
         return
     f = ctx.font(max(8.0, ctx.style.size_pt - 2))
