@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import yaml
 
 from mailroom.classify.combine import RouteCombiner
 from mailroom.classify.novelty import NoveltyScorer
@@ -77,11 +78,11 @@ def rules():
     ("text", "route", "rule"),
     [
         ("Verwaltungsgericht Dresden\nUrteil\nIn der Verwaltungsrechtssache wegen Hundesteuer\nDie Klage wird abgewiesen.", "rechtsamt", "gerichtspost-default"),
-        ("Amtsgericht Kassel – Familiengericht\nKindschaftssache betreffend das Kind Mia\nDas Jugendamt wird angehört.", "jugendamt", "familiengericht"),
+        ("Amtsgericht Kassel – Familiengericht\nKindschaftssache betreffend das Kind Mia\nDas Jugendamt wird angehört.", "jugendamt", "familiengericht_kindschaft"),
         ("Amtsgericht – Vollstreckungsgericht\nPfändungs- und Überweisungsbeschluss\nDrittschuldnerin: Stadt Jena\n"
-         "gepfändet wird das Arbeitseinkommen des Schuldners", "personalamt", "lohnpfaendung"),
-        ("Amtsgericht Halle\nBußgeldsache gegen Herrn X wegen Parkverstoß\nBitte übersenden Sie die Akte.", "verkehrsbehoerde", "bussgeld-verkehr"),
-        ("Amtsgericht Jena – Insolvenzgericht\nDas Insolvenzverfahren wurde eröffnet.", "steueramt", "insolvenzgericht"),
+         "gepfändet wird das Arbeitseinkommen des Schuldners", "personalamt", "vollstreckungsgericht_pfueb"),
+        ("Amtsgericht Halle\nBußgeldsache gegen Herrn X wegen Parkverstoß\nBitte übersenden Sie die Akte.", "verkehrsbehoerde", "bussgeldsache_verkehr"),
+        ("Amtsgericht Jena – Insolvenzgericht\nDas Insolvenzverfahren wurde eröffnet.", "steueramt", "insolvenzgericht_steuerforderung"),
         ("Amtsgericht Kassel – Betreuungsgericht\nBetreuungssache: Bitte um einen Sozialbericht.", "sozialamt", "betreuungsgericht"),
     ],
 )
@@ -89,6 +90,13 @@ def test_court_mail_has_a_declared_route(rules, text: str, route: str, rule: str
     expected = [h for h in match_rules(text, rules, "gerichtspost") if h.effect == "expect"]
     assert [(h.route, h.rule) for h in expected] == [(route, rule)]
     assert not [h for h in match_rules(text, rules, "widerspruch") if h.effect == "expect"]
+
+
+def test_court_routing_is_the_same_for_the_generator_and_the_rules(rules) -> None:
+    court_routes = yaml.safe_load((PACKAGE_CONFIG_DIR / "synth.yaml").read_text(encoding="utf-8"))["court_routes"]
+    declared = next(d for d in rules.doc_type_routes if d.doc_type == "gerichtspost")
+    assert declared.default == court_routes["default"]
+    assert {r.name: r.route for r in declared.unless} == {k: v for k, v in court_routes.items() if k != "default"}
 
 
 COURT = HeadScore("gerichtspost", 0.97, 0.90)
