@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from mailroom.synth import layout_marks as marks
 from mailroom.synth.document import Party
-from mailroom.synth.layout_canvas import INK, Flow, Page
+from mailroom.synth.layout_canvas import INK, Flow, Page, wrap
 from mailroom.synth.layout_style import Ctx
 
 FIRST_NAMES = ("Thomas", "Sabine", "Andreas", "Katrin", "Michael", "Anja", "Jens", "Petra")
@@ -55,6 +55,12 @@ def letterhead(ctx: Ctx, page: Page) -> float:
     block = page.new_block()
     logo_size = ctx.mm(rng.uniform(12, 20))
     contact = [*party.address, *party.contact]
+    room = right - left - logo_size - ctx.mm(8)
+    while name_font.getlength(party.name) > room and name_pt > 9:  # long names get smaller
+        name_pt -= 1
+        name_font = ctx.font(name_pt, "bold", s.head)
+    if s.letterhead == "official":
+        return _official_head(ctx, page, top, left, right)
     if s.letterhead == "logo_left":
         marks.logo(page, left, top, logo_size, rng, s.accent)
         x = left + logo_size + ctx.mm(5)
@@ -99,16 +105,49 @@ def letterhead(ctx: Ctx, page: Page) -> float:
     return y + ctx.mm(3)
 
 
+def _official_head(ctx: Ctx, page: Page, top: float, left: float, right: float) -> float:
+    """An authority's or court's head: the body's name in plain bold lines at the left
+    (split at " – " and ","), a thin rule, and at the right the visiting address and
+    phone in small type; returns the y below it."""
+    party, s, rng = ctx.doc.sender, ctx.style, ctx.rng
+    pt = rng.uniform(11, 14)
+    bold = ctx.font(pt, "bold", s.head)
+    small = ctx.font(8, family=s.head)
+    lines = [p.strip() for p in party.name.replace(" – ", "|").replace(", ", "|").split("|") if p.strip()]
+    block = page.new_block()
+    y = top
+    for line in lines:
+        for part in wrap(line, bold, (right - left) * 0.55):
+            y += bold.size * 1.25
+            page.text(left, y, part, bold, block, s.accent)
+    if party.department and rng.random() < 0.7:
+        y += small.size * 1.6
+        page.text(left, y, party.department, ctx.font(9, family=s.head), page.new_block())
+    info = page.new_block()
+    ry = top
+    for item in [*party.address, *party.contact[:2]]:
+        ry += small.size * 1.45
+        page.text(right - small.getlength(item), ry, item, small, info)
+    y = max(y, ry) + ctx.mm(2.5)
+    page.draw.line([(left, y), (right, y)], fill=s.accent, width=max(1, round(ctx.mm(0.25))))
+    return y + ctx.mm(2)
+
+
 def sidebar(ctx: Ctx, page: Page, x: float, y: float) -> None:
-    """The contact column of the `sidebar` letterhead, from `y` down."""
+    """The contact column of the `sidebar` letterhead, from `y` down; long lines wrap."""
     party = ctx.doc.sender
     f = ctx.font(8.5, family=ctx.style.head)
     bold = ctx.font(8.5, "bold", ctx.style.head)
+    width = page.width - x - ctx.mm(6)
     block = page.new_block()
-    page.text(x, y, party.name, bold, block, ctx.style.accent)
+    for line in wrap(party.name, bold, width):
+        page.text(x, y, line, bold, block, ctx.style.accent)
+        y += bold.size * 1.4
+    y -= f.size * 1.4
     for item in [*party.address, "", *party.contact]:
-        y += f.size * 1.4
-        page.text(x, y, item, f, block)
+        for line in wrap(item, f, width) or [""]:
+            y += f.size * 1.4
+            page.text(x, y, line, f, block)
 
 
 def citizen_sender(ctx: Ctx, page: Page, top: float, right_aligned: bool) -> float:

@@ -16,7 +16,7 @@ from mailroom.synth import fonts
 from mailroom.synth.document import Document
 from mailroom.synth.layout_canvas import Color, Font, Page
 
-Letterhead = Literal["logo_left", "centered", "right_block", "band", "sidebar", "none"]
+Letterhead = Literal["logo_left", "centered", "right_block", "band", "sidebar", "official", "none"]
 
 ACCENTS: tuple[Color, ...] = (
     (20, 60, 130),
@@ -140,6 +140,8 @@ def draw_style(doc: Document, rng: random.Random) -> Style:
     letterhead: Letterhead = "none"
     if org:
         letterhead = rng.choice(["logo_left", "centered", "right_block", "band", "sidebar"])
+        if doc.sender.kind in ("authority", "court", "city") and rng.random() < 0.5:
+            letterhead = "official"
     colour = org and rng.random() < 0.7
     return Style(
         body=body,

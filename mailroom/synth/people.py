@@ -720,7 +720,7 @@ def _authorities(city: City) -> dict[str, tuple[str, tuple[str, ...] | None]]:
                 f"{city.postcodes[0]:05d} {city.town}",
             ),
         ),
-        "drv": (land.drv[0], ("Postanschrift", land.drv[1])),
+        "drv": (land.drv[0], (_street_of(land.drv[0]), land.drv[1])),
         "drv_bund": ("Deutsche Rentenversicherung Bund", ("Ruhrstraße 2", "10709 Berlin")),
         "ba": (f"Bundesagentur für Arbeit, Agentur für Arbeit {city.name}", None),
         "jobcenter": (f"Jobcenter {city.name}", None),
@@ -734,7 +734,7 @@ def _authorities(city: City) -> dict[str, tuple[str, tuple[str, ...] | None]]:
         ),
         "lasub": (land.schools.format(city=city.name), None),
         "kba": ("Kraftfahrt-Bundesamt", ("Fördestraße 16", "24944 Flensburg")),
-        "aok": (land.aok[0], ("Kundenservice", land.aok[1])),
+        "aok": (land.aok[0], (_street_of(land.aok[0]), land.aok[1])),
         "tk": ("Techniker Krankenkasse", ("Bramfelder Straße 140", "22305 Hamburg")),
         "barmer": ("BARMER", ("Postfach 11 07 04", "42867 Wuppertal")),
         "dak": ("DAK-Gesundheit", ("Nagelsweg 27-31", "20097 Hamburg")),
@@ -759,6 +759,11 @@ def _authorities(city: City) -> dict[str, tuple[str, tuple[str, ...] | None]]:
         "hwk": (f"Handwerkskammer {city.name}", None),
         "statistik": land.statistik[0:1] + (("Postfach", land.statistik[1]),),
     }
+
+
+def _street_of(name: str) -> str:
+    """An invented street address that stays the same for the same body."""
+    return f"{cities.STREETS[_stable(name, len(cities.STREETS))]} {_stable(name, 90) + 1}"
 
 
 def authority(rng: random.Random, key: str, city: City) -> Party:

@@ -1238,6 +1238,10 @@ TATBESTAND_SPECIAL = {
         "Das Jugendamt der Stadt hat am {past} berichtet und ein begleitetes Umgangsrecht empfohlen.",
         "Die Verfahrensbeiständin hat das Kind angehört und sich für regelmäßige Kontakte ausgesprochen.",
         "Das Kind wurde vom Gericht in Abwesenheit der Eltern persönlich angehört.",
+        "Die Mutter befürchtet, das Kind werde bei den Besuchen überfordert.",
+        "Der Vater trägt vor, die Mutter verhindere seit Monaten jeden Kontakt.",
+        "Die Schule des Kindes hat auf Anfrage des Jugendamts berichtet.",
+        "Eine Einigung der Eltern kam im Anhörungstermin nicht zustande.",
     ),
     "betreuung": (
         "Die betroffene Person leidet nach dem Gutachten des Sachverständigen an einer "
@@ -1245,6 +1249,10 @@ TATBESTAND_SPECIAL = {
         "Die Betreuungsbehörde hat am {past} einen Sozialbericht vorgelegt.",
         "Eine Vorsorgevollmacht liegt nicht vor.",
         "Die betroffene Person wurde am {past} in ihrer üblichen Umgebung angehört.",
+        "Angehörige haben sich zur Übernahme der Betreuung nicht bereit erklärt.",
+        "Der behandelnde Arzt hat einen Befundbericht übersandt.",
+        "Die Betreuungsbehörde schlägt eine Berufsbetreuerin vor.",
+        "Rechnungen und Mahnungen sind seit Monaten unbearbeitet geblieben.",
     ),
     "owi": (
         "Mit Bußgeldbescheid vom {bdate} setzte die Verwaltungsbehörde gegen den Betroffenen "
@@ -1254,8 +1262,28 @@ TATBESTAND_SPECIAL = {
         "Gegen den Bußgeldbescheid legte der Betroffene rechtzeitig Einspruch ein.",
         "Die Verwaltungsbehörde hat die Akten über die Staatsanwaltschaft dem Gericht vorgelegt.",
         "Der Betroffene hat sich zur Sache nicht eingelassen.",
+        "Die Messbeamtin wurde in der Hauptverhandlung als Zeugin vernommen.",
+        "Das Lichtbild vom Tatzeitpunkt wurde in Augenschein genommen.",
+        "Der Verteidiger hat die Einsicht in die Rohmessdaten beantragt.",
     ),
 }
+# Sentences that fit any proceedings (used where the general ones speak of claims and notices).
+NEUTRAL_FACTS = (
+    "Wegen der weiteren Einzelheiten wird auf den Inhalt der Gerichtsakte Bezug genommen.",
+    "Das Gericht hat die Akten der Verwaltungsbehörde beigezogen.",
+    "Die Beteiligten hatten Gelegenheit zur Stellungnahme.",
+    "Im Termin am {past} hat das Gericht die Sache mit den Beteiligten erörtert.",
+    "Weitere Ermittlungen hat das Gericht nicht für erforderlich gehalten.",
+    "Die Beteiligten haben schriftlich Stellung genommen.",
+)
+NEUTRAL_REASONS = (
+    "Das Gericht ist nach Anhörung der Beteiligten zu der Überzeugung gelangt, dass die "
+    "getroffene Regelung erforderlich ist.",
+    "Die Entscheidung beruht auf dem Ergebnis der Anhörung und dem Inhalt der Akten.",
+    "Gesichtspunkte, die eine andere Entscheidung rechtfertigen könnten, sind nicht ersichtlich.",
+    "Die Stellungnahmen der Beteiligten hat das Gericht berücksichtigt.",
+    "Die Kostenentscheidung beruht auf {n1}.",
+)
 REASONS_GENERAL = (
     "Die Klage ist zulässig, insbesondere fristgerecht erhoben.",
     "Das Vorverfahren ist ordnungsgemäß durchgeführt worden.",
@@ -1571,7 +1599,8 @@ def decision(c: Ctx) -> Document:
         else ("Gründe", "")
     )
     body.append(Heading(facts_head))
-    pool = list(TATBESTAND_SPECIAL.get(proc, ())) + list(TATBESTAND_GENERAL)
+    general = proc in ("verwaltung", "sozial", "arbeit", "zivil")
+    pool = list(TATBESTAND_SPECIAL.get(proc, ())) + list(TATBESTAND_GENERAL if general else NEUTRAL_FACTS)
     topic_lines = [
         _third(c, c.f(t))
         for t in c.rng.sample(
@@ -1597,7 +1626,7 @@ def decision(c: Ctx) -> Document:
         )
     if reasons_head:
         body.append(Heading(reasons_head))
-    pool = list(REASONS_SPECIAL.get(proc, ())) + list(REASONS_GENERAL)
+    pool = list(REASONS_SPECIAL.get(proc, ())) + list(REASONS_GENERAL if general else NEUTRAL_REASONS)
     pool += [f"Nach {{n1}} {clause}" for clause in c.rng.sample(STANDARDS, 8)]
     body += _sections(c, pool, [], fill_in, c.rng.randint(6, 11))
     body += paras(

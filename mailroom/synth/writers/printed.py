@@ -337,9 +337,12 @@ def trade_invoice(c: Ctx) -> Document:
 
 # --- advertising -------------------------------------------------------------------------
 
-FLYER_TOPICS = (
+# Flyers: (headline, topic key, sender names, columns of heading and text, bullet points).
+FLYERS: tuple[tuple[str, str, tuple[str, ...], tuple[tuple[str, str], ...], tuple[str, ...]], ...] = (
     (
         "Digitalisierung leicht gemacht",
+        "produktwerbung",
+        ("{last} Kommunal-IT GmbH", "Rathaus digital AG"),
         (
             ("Für Kommunen", "Fachverfahren, E-Akte und Online-Dienste aus einer Hand – schnell eingeführt."),
             (
@@ -347,99 +350,147 @@ FLYER_TOPICS = (
                 "Schulungen vor Ort, Hotline werktags von 7 bis 19 Uhr, feste Ansprechpartner.",
             ),
             ("Ihr Vorteil", "Förderfähig nach dem Onlinezugangsgesetz. Jetzt kostenlose Demo anfragen!"),
+            ("Referenzen", "Über 120 Städte und Gemeinden arbeiten bereits mit unseren Lösungen."),
+        ),
+        (
+            "Kostenlose Webinare jeden Dienstag",
+            "Datenschutzkonform gehostet in Deutschland",
+            "Schnittstellen zu allen gängigen Fachverfahren",
         ),
     ),
     (
         "Sommerfest im Stadtteil",
+        "veranstaltung",
+        ("Bürgerverein {district} e. V.", "Stadtteilzentrum {district}"),
         (
-            ("Programm", "Ab 14 Uhr Hüpfburg, Kinderschminken und Live-Musik."),
+            ("Programm", "Ab 14 Uhr Hüpfburg, Kinderschminken und Live-Musik auf der Wiese."),
             ("Für das leibliche Wohl", "Kaffee und Kuchen, Grillstand, alkoholfreie Cocktails."),
             ("Eintritt frei", "Spenden für die Jugendarbeit sind willkommen."),
+            ("Mitmachen", "Vereine und Initiativen stellen sich an eigenen Ständen vor."),
         ),
+        ("Tombola mit tollen Preisen", "Flohmarkt von 10 bis 16 Uhr", "Bei Regen im Gemeindesaal"),
     ),
     (
         "Neu: Spielgeräte aus Robinienholz",
+        "produktwerbung",
+        ("{last} Spielplatzbau GmbH", "Holzwerk {last} KG"),
         (
             ("Langlebig", "Splitterarm, ohne chemischen Holzschutz, TÜV-geprüft."),
             ("Sicher", "Nach DIN EN 1176 geprüft und zertifiziert."),
             ("Aktionspreis", "Bis Monatsende 15 % Rabatt auf alle Kletterkombinationen."),
+            ("Montage", "Aufbau durch eigene Monteure inklusive Fallschutz."),
         ),
+        ("Planung und 3D-Visualisierung kostenlos", "Lieferung in 6 Wochen", "Wartungsverträge auf Wunsch"),
     ),
     (
         "Fachtagung Kommunaler Klimaschutz",
+        "seminar",
+        ("Kommunalakademie {land}", "Institut für Kommunalwirtschaft"),
         (
             ("Vorträge", "Wärmeplanung, Förderprogramme und Praxisbeispiele aus Städten."),
             ("Workshops", "Energiemanagement in Schulen und Verwaltungsgebäuden."),
-            ("Anmeldung", "Frühbucherpreis bis zum Monatsende."),
+            ("Anmeldung", "Frühbucherpreis bis zum Monatsende, Teilnahme auch online."),
+            ("Zielgruppe", "Klimaschutzmanager, Bauämter, Kämmereien und Stadtwerke."),
+        ),
+        (
+            "Teilnahmebescheinigung inklusive",
+            "Tagungsunterlagen digital",
+            "Mittagessen und Getränke inklusive",
         ),
     ),
     (
         "Winterdienst zum Festpreis",
+        "produktwerbung",
+        ("{last} Objektdienste GmbH", "Hausmeisterservice {last}"),
         (
             ("Zuverlässig", "Räumen und Streuen ab 4 Uhr morgens, auch am Wochenende."),
-            ("Dokumentiert", "Jeder Einsatz mit GPS-Protokoll."),
+            ("Dokumentiert", "Jeder Einsatz mit GPS-Protokoll – haftungssicher."),
             ("Angebot", "Jetzt Rahmenvertrag für die nächste Saison sichern."),
         ),
+        ("Festpreis pro Saison", "Eigener Fuhrpark", "24-Stunden-Notdienst"),
     ),
     (
         "Helfen Sie mit!",
+        "spende",
+        ("Tafel {city} e. V.", "Kinderhilfe {city} e. V.", "Tierheim {city} e. V."),
         (
             ("Unsere Arbeit", "Wir versorgen jede Woche über 400 Familien mit Lebensmitteln."),
-            ("Was wir brauchen", "Fahrerinnen und Fahrer, Kühltransporter, Spenden."),
-            ("So helfen Sie", "Jeder Euro hilft – Spendenkonto siehe unten."),
+            ("Was wir brauchen", "Fahrerinnen und Fahrer, Kühltransporter, Geldspenden."),
+            (
+                "So helfen Sie",
+                "Jeder Euro hilft – Spendenkonto siehe unten. Spenden sind steuerlich absetzbar.",
+            ),
         ),
+        ("Ehrenamtliche gesucht", "Spendenquittung auf Wunsch", "Geprüft und transparent"),
+    ),
+    (
+        "Jetzt abonnieren: Der Gemeinderat",
+        "produktwerbung",
+        ("Verlag Kommunalpraxis GmbH", "Fachverlag {last}"),
+        (
+            ("Jeden Monat", "Aktuelle Rechtsprechung, Praxisbeispiele und Checklisten."),
+            ("Testen Sie uns", "Drei Ausgaben gratis – das Abo endet automatisch."),
+            ("Digital", "Alle Ausgaben auch als E-Paper und in der App."),
+        ),
+        ("Jahresabo für Verwaltungen mit Mengenrabatt", "Kündigung jederzeit", "Archiv seit 2005"),
+    ),
+    (
+        "Tag der offenen Tür",
+        "veranstaltung",
+        (
+            "Berufsfeuerwehr {city}",
+            "Freiwillige Feuerwehr {city}-Mitte",
+            "Technisches Hilfswerk, Ortsverband {city}",
+        ),
+        (
+            ("Vorführungen", "Fahrzeugschau, Rettungsübung um 11 und 14 Uhr."),
+            ("Für Kinder", "Spritzwand, Malwettbewerb und Kinderfeuerwehr."),
+            ("Information", "Nachwuchswerbung und Beratung zum Brandschutz zu Hause."),
+        ),
+        ("Eintritt frei", "Parkplätze am Sportplatz", "Gulaschkanone ab 12 Uhr"),
     ),
 )
 
 
 def flyer(c: Ctx) -> Document:
-    """A printed flyer: headline, columns, a list of offers, a call to action."""
-    headline, cols = c.rng.choice(FLYER_TOPICS)
-    _set_topic(
-        c,
-        "spende"
-        if headline == "Helfen Sie mit!"
-        else "veranstaltung"
-        if "fest" in headline.lower() or "Tagung" in headline
-        else "produktwerbung",
+    """A printed flyer: headline, columns, a list of points, a call to action."""
+    headline, topic, senders, cols, points = c.rng.choice(FLYERS)
+    _set_topic(c, topic)
+    name = c.rng.choice(senders).format(
+        last=c.rng.choice(pp.LAST),
+        district=c.s["district"],
+        city=c.town.name,
+        land=pp.cities.LAENDER[c.town.land].name,
     )
-    firm = pp.company(c.rng, c.rng.choice(("verlag", "it", "moebel", "garten", "druck")), c.town)
+    site = pp.web_for(name)
+    firm = Party(
+        "company",
+        name,
+        pp.regional_address(c.rng, c.town, 0.7),
+        (f"Tel. {pp.phone(c.rng, 0.1, c.town)}", f"E-Mail: info@{site[4:]}", site),
+        person=pp.signer(c.rng),
+    )
     body: list[Block] = paras(
-        c.one(
-            (
-                "Jetzt informieren!",
-                "Das sollten Sie nicht verpassen.",
-                "Exklusiv für Städte und Gemeinden.",
-                "",
-            )
-        )
+        c.one(("Jetzt informieren!", "Das sollten Sie nicht verpassen.", "Wir freuen uns auf Sie!", ""))
     )
-    body.append(Columns(tuple(c.rng.sample(cols, c.rng.randint(2, 3)))))
-    body.append(
-        Bullets(
-            tuple(
-                c.rng.sample(
-                    (
-                        "Kostenlose Beratung",
-                        "Lieferung frei Haus",
-                        "Fördermittelberatung inklusive",
-                        "Referenzen aus über 100 Kommunen",
-                        "Termin nach Vereinbarung",
-                        "Rückruf innerhalb von 24 Stunden",
-                    ),
-                    3,
-                )
-            )
-        )
+    picked = c.rng.sample(cols, min(len(cols), c.rng.randint(2, 4)))
+    body.append(Columns(tuple(picked[:3])))
+    if len(picked) > 3:
+        body += paras(f"{picked[3][0]}: {picked[3][1]}")
+    body.append(Bullets(tuple(c.rng.sample(points, c.rng.randint(2, 3)))))
+    when = c.one(
+        ("Am {event} von 10 bis 17 Uhr", "Gültig bis {deadline}", "Termine: {event} und {start}", "")
     )
     body += paras(
+        when,
         c.one(
             (
                 "Rufen Sie uns an oder besuchen Sie uns online!",
-                "Mehr unter " + pp.web_for(firm.name),
+                f"Mehr unter {site}",
                 "QR-Code scannen und mehr erfahren.",
+                "Anmeldung unter " + site,
             )
-        )
+        ),
     )
     return doc(
         c,
@@ -448,7 +499,9 @@ def flyer(c: Ctx) -> Document:
         layout="flyer",
         title=headline,
         refs=(),
-        subject=c.one(("", f"{c.town.name} und Umgebung", "Angebot gültig bis {deadline}")),
+        subject=c.one(
+            ("", f"{c.town.name} und Umgebung", "Ausgabe {year}", "Eine Information für Städte und Gemeinden")
+        ),
     )
 
 
