@@ -91,7 +91,7 @@ def _look(doc: Document, letterhead: str, info: str) -> str:
 
 def _decorate(ctx: Ctx, page: Page, first: bool, received: dt.date, city: str = "") -> None:
     rng, colour = ctx.rng, ctx.style.colour
-    if first and rng.random() < 0.35:
+    if first and rng.random() < 0.3:
         ink = rng.choice([(200, 30, 40), (30, 60, 170), (40, 110, 60)]) if colour else (110, 110, 110)
         marks.receipt_stamp(page, rng, received, ink, city or "Stadtverwaltung")
     if first and rng.random() < 0.12:

@@ -175,8 +175,10 @@ def receipt_stamp(
 
 
 def _free_spot(page: Page, size: tuple[int, int], rng: random.Random) -> tuple[int, int]:
-    """The candidate position (upper half preferred) that overlaps the least text."""
-    occupied = page.occupied()
+    """The candidate position (upper half preferred) that overlaps the least text, keeping
+    a few millimetres off it (a stamp close to a line is read by OCR as part of it)."""
+    gap = page.mm(5)
+    occupied = [(b[0] - gap, b[1] - gap, b[2] + gap, b[3] + gap) for b in page.occupied()]
     best, best_overlap = (page.mm(120), page.mm(20)), math.inf
     for _ in range(60):
         x = rng.randint(page.mm(10), max(page.mm(10), page.width - size[0] - page.mm(8)))
