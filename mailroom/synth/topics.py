@@ -1843,6 +1843,11 @@ TOPICS: tuple[Topic, ...] = (
     ),
 )
 
+# More matters of every office, written on top of T and N above (hence imported here).
+from mailroom.synth.topics_extra import EXTRA_TOPICS  # noqa: E402
+
+TOPICS = (*TOPICS, *EXTRA_TOPICS)
+
 BY_ROUTE: dict[str, tuple[Topic, ...]] = {}
 for _t in TOPICS:
     BY_ROUTE[_t.route] = (*BY_ROUTE.get(_t.route, ()), _t)
