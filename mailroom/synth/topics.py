@@ -1845,8 +1845,9 @@ TOPICS: tuple[Topic, ...] = (
 
 # More matters of every office, written on top of T and N above (hence imported here).
 from mailroom.synth.topics_extra import EXTRA_TOPICS  # noqa: E402
+from mailroom.synth.topics_more import MORE_TOPICS  # noqa: E402
 
-TOPICS = (*TOPICS, *EXTRA_TOPICS)
+TOPICS = (*TOPICS, *EXTRA_TOPICS, *MORE_TOPICS)
 
 BY_ROUTE: dict[str, tuple[Topic, ...]] = {}
 for _t in TOPICS:

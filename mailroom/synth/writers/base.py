@@ -76,6 +76,7 @@ class Ctx:
     refs: tuple[tuple[str, str], ...]
     town: City  # the city whose administration receives the item
     enclosures: list[Document] = field(default_factory=list)
+    to: Party | None = None  # a recipient that replaces the usual city address (misaddressed mail)
 
     def f(self, text: str) -> str:
         """Fill the slots of a template."""
@@ -95,7 +96,7 @@ class Ctx:
 
     def city(self) -> Party:
         """The city as recipient, with this item's department line."""
-        return pp.city(self.rng, self.town, self.dept)
+        return self.to or pp.city(self.rng, self.town, self.dept)
 
     def sender(self, contact: float = 0.6) -> Party:
         """The private sender of this item."""
@@ -124,6 +125,7 @@ def reference_for(rng: random.Random, label: str, route: str, year: int, me: pp.
         "Vorgangsnummer": lambda: f"{rng.randint(100, 999)}/{year % 100:02d}/{rng.randint(1000, 99999)}",
         "Registernummer": lambda: f"G {rng.randint(100, 3999)}/{year}",
         "Betriebsnummer": lambda: f"{rng.randint(10000000, 99999999)}",
+        "Personalnummer": lambda: f"{rng.randint(10000, 99999)}",
     }
     if label in makers:
         return makers[label]()
