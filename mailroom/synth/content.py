@@ -17,21 +17,32 @@ from collections.abc import Mapping
 import yaml
 
 from mailroom.settings import PACKAGE_CONFIG_DIR
-from mailroom.synth.document import Document, MailItem, Paragraph
+from mailroom.synth import people as pp
+from mailroom.synth.document import Document, MailItem, Paragraph, Party
 from mailroom.synth.topics import TOPICS, Topic, topics_for
-from mailroom.synth.writers import business, citizen, court, official, printed
+from mailroom.synth.writers import business, citizen, court, dunning, legal, official, printed
 from mailroom.synth.writers.base import Ctx, copy_of_city_notice, evidence_doc, make_ctx
 
 WRITERS = {**citizen.WRITERS, **business.WRITERS, **official.WRITERS, "gerichtspost": court.WRITERS}
-WRITERS["rechnung"] = {**WRITERS["rechnung"], **printed.RECHNUNG}
+WRITERS["rechnung"] = {**WRITERS["rechnung"], **printed.RECHNUNG, **legal.RECHNUNG}
+WRITERS["mahnung"] = {**WRITERS["mahnung"], **dunning.MAHNUNG, **legal.MAHNUNG}
 WRITERS["werbung"] = {**WRITERS["werbung"], **printed.WERBUNG}
 WRITERS["antrag"] = {**WRITERS["antrag"], **printed.ANTRAG}
 STYLES: dict[str, tuple[str, ...]] = {dt_: tuple(ws) for dt_, ws in WRITERS.items()}
 
 # The topic attribute a doc type needs; writers for these routes pick only such topics.
 NEED = {**citizen.CORE, "bescheid": "notice"}
-# Firms, not citizens, write to the procurement office.
-ROUTE_STYLES = {"beschaffung": ("formal", "terse", "email", "company")}
+# Firms, not citizens, write to the procurement office; people write to "the city" itself.
+ROUTE_STYLES = {
+    "beschaffung": ("formal", "terse", "email", "company"),
+    "poststelle": ("formal", "terse", "note", "email", "simple_german", "questions", "angry"),
+}
+# Firms and neighbours' petitions do not write about weddings and civil status.
+ROUTE_EXCLUDED = {"standesamt": ("company", "petition")}
+# Bills and dunning in legal matters (court costs, lawyers' fees, claims against the city)
+# go to the Rechtsamt; all other bills to Beschaffung. These writers serve only the former.
+LEGAL_STYLES = {"rechnung": frozenset(legal.RECHNUNG), "mahnung": frozenset(legal.MAHNUNG)}
+LEGAL_ROUTE = "rechtsamt"
 LETTER_STYLES = (
     "formal",
     "structured",
@@ -75,6 +86,52 @@ LONG_FILLER = (
     "Zur Vollständigkeit füge ich noch einige Angaben hinzu.",
 )
 
+# Share of citizens' letters sent to the wrong office or to the city as a whole.
+MISADDRESSED = 0.18
+PLAIN_CITY = (
+    "Stadtverwaltung {name}",
+    "Rathaus {name}",
+    "An die Stadt {name}",
+    "An die Stadtverwaltung {name}",
+    "Stadt {name} – Rathaus",
+    "Bürgerservice der Stadt {name}",
+)
+ATTENTION = (
+    "Herrn Oberbürgermeister",
+    "Frau Oberbürgermeisterin",
+    "{office}",
+    "Leitung {office}",
+    "Frau {official}",
+    "Herrn {official}",
+    "Frau {official}, {office}",
+    "des zuständigen Sachbearbeiters",
+)
+FORWARD = (
+    "Falls ich mich an die falsche Stelle gewandt habe, leiten Sie mein Schreiben bitte weiter.",
+    "Bitte leiten Sie das an die zuständige Stelle weiter.",
+    "Ich wusste nicht, welches Amt zuständig ist, deshalb schreibe ich an die Stadtverwaltung.",
+    "Man hat mir gesagt, ich soll mich an Sie wenden. Wenn das nicht stimmt, geben Sie den Brief bitte weiter.",
+    "Sollten Sie nicht zuständig sein, bitte ich um Weiterleitung an das richtige Amt.",
+    "Ich hoffe, dieser Brief landet bei der richtigen Abteilung.",
+    "Im Internet habe ich nicht herausgefunden, wer zuständig ist, darum dieser Brief an Sie.",
+)
+SMALL_TALK = (
+    "Bei dem Regenwetter der letzten Wochen kommt man ja kaum vor die Tür.",
+    "Die Bushaltestelle vor unserem Haus hat übrigens endlich ein neues Wartehäuschen bekommen, danke dafür.",
+    "Unsere Nachbarn haben gerade ein Baby bekommen, im Haus ist also viel los, aber das nur am Rande.",
+    "Der Weihnachtsmarkt war dieses Jahr übrigens wirklich schön.",
+    "Ich hoffe, Sie hatten erholsame Feiertage.",
+    "Seit die Baustelle am Markt fertig ist, bin ich viel schneller in der Innenstadt.",
+    "Im Bus habe ich neulich eine Bekannte getroffen, die mir Ihre Adresse gegeben hat.",
+    "Mein Hund und ich kommen jeden Morgen an Ihrem Rathaus vorbei.",
+    "Der Stadtpark ist im Frühling übrigens wunderschön, das wollte ich auch einmal sagen.",
+    "Die Straßenbahn fährt neuerdings wieder pünktlich, das freut mich.",
+    "Ich schreibe diesen Brief am Küchentisch, draußen scheint endlich wieder die Sonne.",
+    "Meine Nachbarin, Frau {official}, lässt übrigens herzlich grüßen, sie kennt Sie noch von früher.",
+    "Beim Stadtfest im Sommer war ich auch, die Musik war toll.",
+    "Es ist schon erstaunlich, wie schnell die Zeit vergeht, wir wohnen jetzt schon {n} Jahre hier.",
+)
+
 
 @functools.cache
 def default_court_routes() -> Mapping[str, str]:
@@ -94,9 +151,11 @@ def declared_topics(
     if doc_type == "bewerbung":
         return tuple(t for t in topics_for(route) if t.key == "stelle")
     if doc_type in ("rechnung", "mahnung"):
+        if route == LEGAL_ROUTE:
+            return tuple(t for t in topics_for(route) if t.case)
         return tuple(t for t in topics_for(route) if t.key in business.CATALOG)
-    if doc_type == "werbung":
-        return topics_for(route)
+    if doc_type == "werbung":  # the advertising topics, not the letters no office owns
+        return tuple(t for t in topics_for(route) if not (t.questions or t.problems))
     return topics_for(route, NEED.get(doc_type, ""))
 
 
@@ -104,9 +163,16 @@ def styles_for(doc_type: str, route: str, court_routes: Mapping[str, str] | None
     """The styles usable for a pair."""
     if doc_type == "gerichtspost":
         return court.styles_for(route, court_routes or default_court_routes())
+    if doc_type in LEGAL_STYLES:
+        legal_route = route == LEGAL_ROUTE
+        return tuple(s for s in STYLES[doc_type] if (s in LEGAL_STYLES[doc_type]) == legal_route)
     allowed = ROUTE_STYLES.get(route)
     names = STYLES[doc_type]
-    return tuple(s for s in names if s in allowed) if allowed and doc_type in citizen.WRITERS else names
+    if doc_type not in citizen.WRITERS:
+        return names
+    if allowed:
+        return tuple(s for s in names if s in allowed)
+    return tuple(s for s in names if s not in ROUTE_EXCLUDED.get(route, ()))
 
 
 def compose_item(
@@ -135,6 +201,8 @@ def compose_item(
         matter = found.key
     c = make_ctx(doc_type, route, topic, rng, received)
     c.s["matter"] = matter
+    if doc_type in citizen.WRITERS and c.chance(MISADDRESSED):
+        misaddress(c)
     letter = WRITERS[doc_type][style](c)
     letter = _extras(c, letter, style)
     enclosures = tuple(c.enclosures)
@@ -144,8 +212,27 @@ def compose_item(
     return MailItem(doc_type, route, style, c.topic.key, letter, enclosures, received, c.town.name, matter)
 
 
+def misaddress(c: Ctx) -> None:
+    """Address the letter to another office or to the city as a whole; the route stays the
+    office the content belongs to (the Poststelle forwards it)."""
+    others = [r for r in pp.OFFICES["amt"] if r not in (c.route, "poststelle", "beschaffung")]
+    if c.chance(0.55):
+        c.dept = pp.office_name(c.rng, c.rng.choice(others), c.town)
+        name = c.rng.choice(c.town.titles)
+    else:
+        c.dept = ""
+        name = c.one(PLAIN_CITY).replace("{name}", c.town.name)
+    person = ""
+    if c.chance(0.45):
+        office = pp.office_name(c.rng, c.rng.choice(others), c.town)
+        person = "z. Hd. " + c.one(ATTENTION).replace("{office}", office)
+    c.to = Party("city", name, pp.city_address(c.rng, c.town), department=c.dept, person=person)
+    c.s["misaddressed"] = "yes"
+
+
 def _extras(c: Ctx, letter: Document, style: str) -> Document:
-    """Add a distractor, second-page length and optional enclosures to a drafted letter."""
+    """Add a distractor, small talk, a request to forward, second-page length and optional
+    enclosures to a drafted letter."""
     body = list(letter.body)
     prose = [i for i, b in enumerate(body) if isinstance(b, Paragraph)]
     citizen_prose = c.doc_type in citizen.WRITERS and letter.layout in ("letter", "note")
@@ -153,6 +240,12 @@ def _extras(c: Ctx, letter: Document, style: str) -> Document:
         others = [t for t in TOPICS if t.route not in (c.route, "poststelle", "beschaffung")]
         other = c.rng.choice(others).name
         body.insert(c.rng.choice(prose[1:]), Paragraph(c.one(ASIDES).replace("{other}", other)))
+    if citizen_prose and prose and c.chance(0.12):
+        body.insert(c.rng.choice(prose[:2]) + 1, Paragraph(c.one(SMALL_TALK)))
+        prose = [i for i, b in enumerate(body) if isinstance(b, Paragraph)]
+    if citizen_prose and prose and c.chance(0.5 if c.s.get("misaddressed") else 0.03):
+        body.insert(prose[-1] + (c.rng.random() < 0.5), Paragraph(c.one(FORWARD)))
+        prose = [i for i, b in enumerate(body) if isinstance(b, Paragraph)]
     if citizen_prose and style in LETTER_STYLES and c.chance(0.3):
         pool = [c.f(t) for t in (*c.topic.facts, *getattr(c.topic, NEED[c.doc_type])) if isinstance(t, str)]
         pool += list(LONG_FILLER)
