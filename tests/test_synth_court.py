@@ -169,7 +169,9 @@ def test_letters_are_addressed_to_many_cities_of_many_laender() -> None:
         recipient = it.letter.recipient
         if recipient is not None:
             city = cities.BY_NAME[it.city]
-            assert recipient.name in city.titles and recipient.address[-1].endswith(city.name)
+            # the city's own titles, or a citizen's plain "Rathaus Kassel" on misaddressed mail
+            assert recipient.name in city.titles or city.name in recipient.name
+            assert recipient.address[-1].endswith(city.name)
     assert len(seen) >= 25 and max(seen.values()) < 0.1 * 400
     assert len({cities.BY_NAME[c].land for c in seen}) >= 12
 
