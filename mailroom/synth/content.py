@@ -18,7 +18,7 @@ import yaml
 
 from mailroom.settings import PACKAGE_CONFIG_DIR
 from mailroom.synth import people as pp
-from mailroom.synth.document import Document, MailItem, Paragraph, Party
+from mailroom.synth.document import Block, Document, MailItem, Paragraph, Party
 from mailroom.synth.topics import TOPICS, Topic, topics_for
 from mailroom.synth.writers import business, citizen, court, dunning, legal, official, printed
 from mailroom.synth.writers.base import Ctx, copy_of_city_notice, evidence_doc, make_ctx
@@ -86,6 +86,7 @@ LONG_FILLER = (
     "Zur Vollständigkeit füge ich noch einige Angaben hinzu.",
 )
 
+MAIL_HEADS = ("Von:", "From:", "Betreff:", "Subject:")
 # Share of citizens' letters sent to the wrong office or to the city as a whole.
 MISADDRESSED = 0.18
 PLAIN_CITY = (
@@ -203,6 +204,8 @@ def compose_item(
     c.s["matter"] = matter
     if doc_type in citizen.WRITERS and c.chance(MISADDRESSED):
         misaddress(c)
+    if doc_type in citizen.WRITERS and route == "poststelle":
+        c.refs = ()  # a letter to "the city" cites no file
     letter = WRITERS[doc_type][style](c)
     letter = _extras(c, letter, style)
     enclosures = tuple(c.enclosures)
@@ -240,6 +243,8 @@ def _extras(c: Ctx, letter: Document, style: str) -> Document:
         others = [t for t in TOPICS if t.route not in (c.route, "poststelle", "beschaffung")]
         other = c.rng.choice(others).name
         body.insert(c.rng.choice(prose[1:]), Paragraph(c.one(ASIDES).replace("{other}", other)))
+    mail = any(isinstance(b, Paragraph) and b.text.startswith(MAIL_HEADS) for b in body[:3])
+    citizen_prose = citizen_prose and not mail  # printed e-mails keep their header and sign-off
     if citizen_prose and prose and c.chance(0.12):
         body.insert(c.rng.choice(prose[:2]) + 1, Paragraph(c.one(SMALL_TALK)))
         prose = [i for i, b in enumerate(body) if isinstance(b, Paragraph)]
@@ -250,10 +255,12 @@ def _extras(c: Ctx, letter: Document, style: str) -> Document:
         pool = [c.f(t) for t in (*c.topic.facts, *getattr(c.topic, NEED[c.doc_type])) if isinstance(t, str)]
         pool += list(LONG_FILLER)
         c.rng.shuffle(pool)
-        extra = [
-            Paragraph(" ".join(pool[i : i + c.rng.randint(1, 2)]))
-            for i in range(0, min(len(pool), c.rng.randint(6, 14)), 1)
-        ]
+        extra: list[Block] = []
+        i, stop = 0, min(len(pool), c.rng.randint(6, 14))
+        while i < stop:  # one or two sentences a paragraph, none repeated
+            k = c.rng.randint(1, 2)
+            extra.append(Paragraph(" ".join(pool[i : i + k])))
+            i += k
         at = prose[-1] if prose else len(body)
         body[at:at] = extra
     _add_enclosures(c)

@@ -235,7 +235,7 @@ PH: dict[str, dict[str, tuple[str, ...]]] = {
             "als {role} von {client} bitte ich um eine Auskunft.",
         ),
         "lawyer": (
-            "{Mandant} hat uns mit der Wahrnehmung {poss} Interessen beauftragt.",
+            "{Mandant} hat uns mit der Wahrnehmung {poss}r Interessen beauftragt.",
             "wir zeigen an, dass wir {client} anwaltlich vertreten.",
         ),
         "company": (
@@ -645,7 +645,7 @@ def lawyer(c: Ctx) -> Document:
     body = paras(
         c.one(
             (
-                "zeigen wir an, dass uns {client} mit der Wahrnehmung {poss} rechtlichen "
+                "zeigen wir an, dass uns {client} mit der Wahrnehmung {poss}r rechtlichen "
                 "Interessen beauftragt hat.",
                 "wir vertreten die rechtlichen Interessen von {client}, {wohn}.",
                 "unter Vorlage einer Vollmacht zeigen wir die Vertretung {mandanten} an.",

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from mailroom.synth import cities
 from mailroom.synth import people as pp
 from mailroom.synth.document import Block, Document, Party, Table
+from mailroom.synth.topics import BY_ROUTE
 from mailroom.synth.writers.base import Ctx, doc, paras
 
 # Fee tables (value up to, one full fee): GKG Anlage 2 and RVG Anlage 2, rounded.
@@ -54,7 +55,6 @@ COST_COURTS = (
     ("verwaltungsgericht", "5110", "Verfahren im Allgemeinen"),
     ("landgericht", "1210", "Verfahren im Allgemeinen"),
     ("amtsgericht", "1210", "Verfahren im Allgemeinen"),
-    ("arbeitsgericht", "8210", "Verfahren im Allgemeinen"),
     ("oberverwaltungsgericht", "5122", "Verfahren über die Zulassung der Berufung"),
 )
 CASHIER = (
@@ -77,9 +77,33 @@ def _value(c: Ctx, table: tuple[tuple[int, float], ...]) -> tuple[int, float]:
     return c.rng.choice(table[2:])
 
 
+# Rechtsamt matters heard by the administrative courts; the others are civil disputes.
+PUBLIC_LAW = frozenset(
+    ("informationszugang", "dienstaufsicht", "vorkaufsrecht", "datenauskunft", "akteneinsicht")
+)
+# Rechtsamt matters in which the city owes money (damages, rent deposits, awards).
+MONEY = (
+    "amtshaftung",
+    "verkehrssicherung",
+    "fahrzeugschaden",
+    "spielplatzunfall",
+    "schadensmeldung",
+    "mietsache",
+)
+
+
+def _money_topic(c: Ctx, key: str = "") -> None:
+    """Relabel the item's topic to a matter in which the city owes money."""
+    if c.topic.key not in MONEY or key:
+        want = key or c.rng.choice(MONEY)
+        c.topic = next(t for t in BY_ROUTE[c.route] if t.key == want)
+
+
 def _case(c: Ctx, kinds: tuple[str, ...] = ()) -> tuple[Party, str, str, str]:
     """(court, Aktenzeichen, KV number, what the fee is for) of proceedings the city was party to."""
-    kind, kv, what = c.rng.choice([k for k in COST_COURTS if not kinds or k[0] in kinds])
+    public = c.topic.key in PUBLIC_LAW
+    fitting = [k for k in COST_COURTS if (k[0].endswith("verwaltungsgericht")) == public]
+    kind, kv, what = c.rng.choice([k for k in fitting if not kinds or k[0] in kinds] or fitting)
     court = pp.court(c.rng, kind, c.town)
     return court, pp.court_az(c.rng, kind, c.received.year - c.rng.choice((0, 0, 1))), kv, what
 
@@ -88,10 +112,10 @@ def _wegen(c: Ctx) -> str:
     return c.f(c.topic.case) or f"wegen {c.topic.name}"
 
 
-def _parties(c: Ctx) -> str:
-    other = c.me.name if c.chance(0.6) else pp.company_name(c.rng, c.rng.choice(("bau", "it", "reinigung")))
+def _parties(c: Ctx, city_first: float = 0.3) -> str:
+    """The short title of the proceedings; the private party is the item's person."""
     city = c.town.titles[0]
-    return f"{other} ./. {city}" if c.chance(0.7) else f"{city} ./. {other}"
+    return f"{city} ./. {c.me.name}" if c.chance(city_first) else f"{c.me.name} ./. {city}"
 
 
 def _cashier(c: Ctx) -> tuple[str, str, str, str]:
@@ -202,22 +226,26 @@ def court_costs(c: Ctx) -> Document:
 
 def fee_advance(c: Ctx) -> Document:
     """A court's request for an advance on fees or on the costs of an expert witness."""
-    court, az, kv, what = _case(c, ("landgericht", "amtsgericht", "verwaltungsgericht"))
     kz = _kassenzeichen(c)
     cashier = _cashier(c)
-    if c.chance(0.5):
+    own_suit = c.chance(0.5)
+    if own_suit:
+        _money_topic(c, "mietsache")
+    court, az, kv, what = _case(c, ("landgericht", "amtsgericht", "verwaltungsgericht"))
+    parties = _parties(c, 1.0 if own_suit else 0.3)
+    if own_suit:
         value, fee = _value(c, GKG)
         amount, basis = (
             fee * 3,
             f"Gerichtskostenvorschuss, 3,0 Gebühr nach KV-Nr. {kv} GKG, Streitwert {pp.money(value, unit='€')}",
         )
-        intro = "für die Klage der {city_title} ist nach § 12 GKG ein Vorschuss zu zahlen, bevor die Klage zugestellt wird."
+        intro = "für Ihre Klage ist nach § 12 GKG ein Vorschuss zu zahlen, bevor die Klage zugestellt wird."
     else:
         amount = float(c.rng.choice((500, 800, 1000, 1500, 2500, 3000)))
         basis = "Auslagenvorschuss für ein Sachverständigengutachten (§ 17 GKG, KV-Nr. 9005)"
         intro = "das Gericht hat mit Beweisbeschluss vom {past} die Einholung eines Sachverständigengutachtens angeordnet."
     body: list[Block] = paras(
-        f"{_parties(c)} {_wegen(c)}",
+        f"{parties} {_wegen(c)}",
         c.f(intro),
         c.one(
             (
@@ -324,7 +352,7 @@ def rvg_invoice(c: Ctx) -> Document:
 def cost_claim(c: Ctx) -> Document:
     """The opposing lawyer asks the city to pay the costs fixed by the court."""
     firm = pp.law_firm(c.rng, c.town)
-    court, az, _, _ = _case(c, ("landgericht", "amtsgericht", "verwaltungsgericht", "arbeitsgericht"))
+    court, az, _, _ = _case(c, ("landgericht", "amtsgericht", "verwaltungsgericht"))
     amount = round(c.rng.uniform(380, 4800), 2)
     fixed = c.date - dt.timedelta(days=c.rng.randint(10, 40))
     interest_from = fixed - dt.timedelta(days=c.rng.randint(20, 90))
@@ -335,8 +363,8 @@ def cost_claim(c: Ctx) -> Document:
                 f"in dem Rechtsstreit {_parties(c)}, {court.name}, Az. {az}, hat das Gericht mit "
                 f"Kostenfestsetzungsbeschluss vom {pp.de_date(fixed)} die von Ihnen zu erstattenden Kosten "
                 f"auf {m(amount, c)} festgesetzt.",
-                f"bezugnehmend auf den Kostenfestsetzungsbeschluss des {court.name} vom {pp.de_date(fixed)} "
-                f"({az}) fordern wir Sie auf, die festgesetzten Kosten von {m(amount, c)} zu erstatten.",
+                f"bezugnehmend auf den Kostenfestsetzungsbeschluss vom {pp.de_date(fixed)} ({court.name}, "
+                f"Az. {az}) fordern wir Sie auf, die festgesetzten Kosten von {m(amount, c)} zu erstatten.",
             )
         ),
         f"Der Betrag ist nach § 104 Abs. 1 Satz 2 ZPO seit dem {pp.de_date(interest_from)} mit fünf "
@@ -453,14 +481,21 @@ def court_reminder(c: Ctx) -> Document:
     )
 
 
+# What a creditor claims from the city, with the Rechtsamt topic it belongs to.
 CREDITOR_CLAIMS = (
-    "Schadensersatz aus dem Schadensereignis vom {past} (Sturz auf einem städtischen Gehweg)",
-    "den Schaden am Fahrzeug {mandanten} ({car}, {plate}) durch ein Schlagloch in der {site}",
-    "die Zahlung aus dem außergerichtlichen Vergleich vom {past}",
-    "die Rückzahlung der Mietkaution für die Gewerbeeinheit {site}",
-    "Schadensersatz wegen der beschädigten Gartenmauer auf dem Grundstück {site}",
-    "die Erstattung der Behandlungskosten nach dem Unfall auf dem Spielplatz im Stadtteil {district}",
-    "die Zahlung der vereinbarten Entschädigung für die Grundstücksfläche an der {site}",
+    ("verkehrssicherung", "Schadensersatz aus dem Sturz vom {past} auf einem vereisten städtischen Gehweg"),
+    (
+        "amtshaftung",
+        "den Schaden am Fahrzeug {mandanten} ({car}, {plate}) durch ein Schlagloch in der {site}",
+    ),
+    ("fahrzeugschaden", "den Schaden, den ein Fahrzeug der Stadtreinigung am {past} verursacht hat"),
+    ("mietsache", "die Rückzahlung der Mietkaution für die Gewerbeeinheit {site}"),
+    ("schadensmeldung", "Schadensersatz wegen der bei Kanalarbeiten beschädigten Gartenmauer, {site}"),
+    (
+        "spielplatzunfall",
+        "die Erstattung der Behandlungskosten nach dem Unfall auf dem Spielplatz im Stadtteil {district}",
+    ),
+    ("amtshaftung", "die Zahlung aus dem außergerichtlichen Vergleich vom {past}"),
 )
 
 
@@ -468,20 +503,22 @@ def creditor_demand(c: Ctx) -> Document:
     """A lawyer demands payment of a creditor's claim against the city, threatening court."""
     firm = pp.law_firm(c.rng, c.town)
     person = c.chance(0.6)
-    creditor = (
-        c.me.formal
-        if person
-        else c.rng.choice(
+    female = c.me.gender == "f" if person else True
+    if person:
+        creditor, creditor_acc = c.me.name, f"{'Frau' if female else 'Herrn'} {c.me.name}"
+    else:
+        creditor = c.rng.choice(
             (
                 f"Allgemeine {c.rng.choice(pp.LAST)} Versicherung AG",
                 pp.company_name(c.rng, "bau"),
                 "Gebäudeversicherung Mitte VVaG",
             )
         )
-    )
-    female = c.me.gender == "f" if person else True
+        creditor_acc = f"die {creditor}"
     c.s["mandanten"] = "unserer Mandantin" if female else "unseres Mandanten"
-    claim = c.one(CREDITOR_CLAIMS)
+    key, claim = c.rng.choice(CREDITOR_CLAIMS)
+    _money_topic(c, key)
+    claim = c.f(claim)
     main = round(c.rng.uniform(450, 9500), 2)
     interest = round(main * c.rng.uniform(0.01, 0.05), 2)
     costs = round(c.rng.choice((159.94, 201.71, 255.85, 367.23, 453.87, 627.13)), 2)
@@ -496,12 +533,13 @@ def creditor_demand(c: Ctx) -> Document:
     body: list[Block] = paras(
         c.one(
             (
-                f"wie Ihnen bekannt ist, vertreten wir {creditor}.",
+                f"wie Ihnen bekannt ist, vertreten wir {creditor_acc}.",
                 f"in der Angelegenheit {creditor} ./. {c.town.titles[0]} kommen wir auf unser Schreiben vom {{past}} zurück.",
-                f"namens und in Vollmacht von {creditor} machen wir folgende Forderung geltend.",
+                f"namens und in Vollmacht {'unserer Mandantin' if female else 'unseres Mandanten'} "
+                f"{creditor} machen wir folgende Forderung geltend.",
             )
         ),
-        f"Gegenstand ist {claim}. "
+        f"Es geht um {claim}. "
         + c.one(
             (
                 "Eine Zahlung ist trotz unserer Aufforderung bis heute nicht erfolgt.",
@@ -556,7 +594,8 @@ def creditor_demand(c: Ctx) -> Document:
 def judgment_demand(c: Ctx) -> Document:
     """After a judgment against the city, the winner's lawyer demands the amount awarded."""
     firm = pp.law_firm(c.rng, c.town)
-    court, az, _, _ = _case(c, ("landgericht", "amtsgericht", "arbeitsgericht", "verwaltungsgericht"))
+    _money_topic(c)
+    court, az, _, _ = _case(c, ("landgericht", "amtsgericht"))
     when = c.date - dt.timedelta(days=c.rng.randint(14, 60))
     main = round(c.rng.uniform(600, 24000), 2)
     winner = "unsere Mandantin" if c.me.gender == "f" else "unseren Mandanten"
