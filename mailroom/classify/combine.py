@@ -4,8 +4,8 @@ The route head reads a letter's subject; the doc_type head knows what kind of le
 is. A court's judgment in a dog-tax case is about dog tax (route head: Steueramt) and is
 court mail (doc_type head: Gerichtspost), and court mail goes to the Rechtsamt unless the
 court or the matter says otherwise. `RouteCombiner` learns that from the training items:
-a multinomial logistic regression over the route head's log-probabilities, the doc_type
-probabilities and every product of the two (so "court mail *and* family-court words"
+a multinomial logistic regression over both heads' log-probabilities and every product
+of their probabilities (so "court mail *and* family-court words"
 can point elsewhere than "court mail" alone). It is fitted on out-of-fold probabilities,
 never on the heads' own training fit, so it learns how far to trust each head on letters
 they did not see.
@@ -19,6 +19,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 EPSILON = 1e-6
+Labels = Sequence[str] | np.ndarray
 
 
 class RouteCombiner:
@@ -32,8 +33,8 @@ class RouteCombiner:
         self.C = C
         self.max_iter = max_iter
 
-    def fit(self, doc: np.ndarray, route: np.ndarray, labels: Sequence[str], doc_classes: Sequence[str],
-            route_classes: Sequence[str], sample_weight: np.ndarray | None = None) -> RouteCombiner:
+    def fit(self, doc: np.ndarray, route: np.ndarray, labels: Labels, doc_classes: Labels,
+            route_classes: Labels, sample_weight: np.ndarray | None = None) -> RouteCombiner:  # fmt: skip
         self.doc_classes_ = np.asarray(doc_classes)
         self.route_classes_ = np.asarray(route_classes)
         self.model_ = LogisticRegression(C=self.C, max_iter=self.max_iter)
@@ -48,4 +49,5 @@ class RouteCombiner:
         if doc.shape[1] != len(self.doc_classes_) or route.shape[1] != len(self.route_classes_):
             raise ValueError("the heads' classes differ from those the route combiner was fitted on")
         products = (doc[:, :, None] * route[:, None, :]).reshape(len(doc), -1)
-        return np.hstack([np.log(np.clip(route, EPSILON, 1.0)), doc, products]).astype(np.float64)
+        logs = [np.log(np.clip(p, EPSILON, 1.0)) for p in (route, doc)]
+        return np.hstack([*logs, products]).astype(np.float64)

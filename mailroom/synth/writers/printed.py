@@ -139,7 +139,8 @@ def _firm(c: Ctx, trade: str) -> Party:
 
 
 def _trade_rows(c: Ctx, trade: str) -> tuple[list[tuple[str, ...]], float]:
-    rows, net = [], 0.0
+    rows: list[tuple[str, ...]] = []
+    net = 0.0
     for i, (text, unit, low, high) in enumerate(TRADES[trade][1], 1):
         qty = c.rng.choice((1, 1, 2, 3, 4, 8, 12)) if unit != "km" else c.rng.randint(10, 90)
         price = round(c.rng.uniform(low, high), 2)
