@@ -47,15 +47,13 @@ def _labels(items: list[LabelledItem]) -> dict[str, list[str]]:
 
 @click.command()
 @click.option("--data", "data_dirs", type=click.Path(path_type=Path), multiple=True, required=True, help="A labelled set (DATASET.md layout); repeat for several.")
-@click.option("--ocr-data", "ocr_dirs", type=click.Path(path_type=Path), multiple=True, help="A labelled set always read through OCR, even with --text-column (the model then also learns OCR errors); repeat for several.")
 @click.option("--config", "config_path", type=click.Path(path_type=Path), default=None, help="Training config [default: configs/train.yaml].")
 @click.option("--model-type", type=click.Choice(["linear", "transformer"]), default=None, help="Backend [default: from the config].")
 @click.option("--text-column", is_flag=True, help="Train on the sets' `text` column instead of OCR'ing the files.")
 @click.option("--target-precision", type=float, default=None, help="Precision of auto-routed items [default: config, else classify.target_precision].")
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Also write the model bundle to this folder (e.g. models/default).")
 @click.pass_obj
-def train(obj, data_dirs: tuple[Path, ...], ocr_dirs: tuple[Path, ...], config_path: Path | None, model_type: str | None, text_column: bool,
-          target_precision: float | None, out: Path | None) -> None:  # fmt: skip
+def train(obj, data_dirs: tuple[Path, ...], config_path: Path | None, model_type: str | None, text_column: bool, target_precision: float | None, out: Path | None) -> None:
     """Train the doc_type and route heads, calibrate them, choose thresholds, log and register the model."""
     from mailroom.classify.bundle import save_model
     from mailroom.classify.evaluate import evaluate_model, write_plots
@@ -74,10 +72,10 @@ def train(obj, data_dirs: tuple[Path, ...], ocr_dirs: tuple[Path, ...], config_p
         check_checkpoint(config.transformer.checkpoint)  # before any OCR or training
     rules_path = settings.config_file("rules.yaml")
     rules = load_rules(rules_path, set(obj.taxonomy.routes))
-    sets = [(read_dataset(d, obj.taxonomy), text_column) for d in data_dirs] + [(read_dataset(d, obj.taxonomy), False) for d in ocr_dirs]
+    sets = [read_dataset(d, obj.taxonomy) for d in data_dirs]
     with _progress() as progress:
-        texts_by_set = [_texts(obj, s, column, progress) for s, column in sets]
-        pairs = [(item, text) for (s, _), t in zip(sets, texts_by_set, strict=True) for item, text in zip(s.items, t.texts, strict=True)]
+        texts_by_set = [_texts(obj, s, text_column, progress) for s in sets]
+        pairs = [(item, text) for s, t in zip(sets, texts_by_set, strict=True) for item, text in zip(s.items, t.texts, strict=True)]
         fit = [(i, t) for i, t in pairs if i.split in TRAINABLE_SPLITS]  # never a `check` row
         held = [(i, t) for i, t in pairs if i.split == "test"]
         task = progress.add_task(f"training {config.model_type}", total=training_steps(config))
@@ -94,8 +92,7 @@ def train(obj, data_dirs: tuple[Path, ...], ocr_dirs: tuple[Path, ...], config_p
         plots = write_plots(report, workdir, "test")
     result.model.meta["metrics"] = metrics
     bundle = save_model(result.model, settings.path("models", "trained", result.model.meta["version"]))
-    params = {"model_type": config.model_type, "data": ",".join(str(d) for d in data_dirs), "ocr_data": ",".join(str(d) for d in ocr_dirs),
-              "text_source": "text-column" if text_column else "ocr",
+    params = {"model_type": config.model_type, "data": ",".join(str(d) for d in data_dirs), "text_source": "text-column" if text_column else "ocr",
               "train_items": len(fit), "test_items": len(held), "target_precision": config.target_precision,
               **{f"{config.model_type}_{k}": v for k, v in getattr(config, config.model_type).model_dump(mode="json").items()}}  # fmt: skip
     logged = log_training(settings, config.experiment, bundle, params, metrics, plots)
