@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from mailroom.synth import people as pp
-from mailroom.synth.document import Block, Bullets, Document, Fields, Heading, Paragraph, Party, Table
+from mailroom.synth.document import Block, Bullets, Document, Fields, Heading, Layout, Paragraph, Party, Table
 from mailroom.synth.topics import BY_ROUTE, Topic
 from mailroom.synth.writers.base import Ctx, doc, joined, paras
 
@@ -554,7 +554,7 @@ def _rubrum(c: Ctx, case: Case) -> list[Block]:
 
 
 def _court_doc(
-    c: Ctx, case: Case, body: list[Block], title: str, subject: str = "", layout: str = "letter"
+    c: Ctx, case: Case, body: list[Block], title: str, subject: str = "", layout: Layout = "letter"
 ) -> Document:
     service = c.one(SERVICE)
     lead = paras(service) if service and layout == "letter" else []
@@ -569,7 +569,7 @@ def _court_doc(
         closing=c.one(CLERK_FOOTER),
         place=case.court.address[-1].split(" ", 1)[1],
         layout=layout,
-    )  # type: ignore[arg-type]
+    )
 
 
 def _matter(c: Ctx) -> Matter:
