@@ -3,6 +3,7 @@ one clear message and a non-zero exit, never a traceback."""
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import subprocess
@@ -204,3 +205,32 @@ def test_promotion_gate_refuses_a_less_precise_challenger(tmp_path: Path, monkey
     runs = mlflow.search_runs(experiment_names=["mailroom-promotions"])
     assert sorted(runs["params.promoted"]) == ["False", "True"] and set(runs["params.forced"]) == {"False", "True"}
     assert (runs["metrics.challenger_auto_precision"] < runs["metrics.current_auto_precision"]).all()
+
+
+def test_check_rows_are_never_trained_on_and_city_mail_weighs_more(tmp_path: Path, monkeypatch, capsys, taxonomy) -> None:
+    from mailroom.classify.commands import training_rows
+
+    data = make_text_set(tmp_path / "set", per_pair=6, seed=5)
+    labels = data / "labels.csv"
+    rows = list(csv.DictReader(labels.open(encoding="utf-8")))
+    for number, row in enumerate(rows):
+        row["split"] = "check" if number % 6 == 0 else "train"
+        row["review"] = "confirm" if number % 6 == 1 else ""
+    with labels.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    config = tmp_path / "train.yaml"
+    config.write_text(yaml.safe_dump(SMALL))
+    code, _, err = run(monkeypatch, capsys, tmp_path / "home", "train", "--data", str(data), "--config", str(config), "--text-column", "--out", str(tmp_path / "m"))
+    assert code == 0, err
+    checks = sum(row["split"] == "check" for row in rows)
+    assert checks == 9 and json.loads((tmp_path / "m" / "meta.json").read_text())["training_items"] == len(rows) - checks
+    code, out, _ = run(monkeypatch, capsys, tmp_path / "home", "evaluate", "--model", str(tmp_path / "m"), "--data", str(data), "--text-column", "--split", "check")
+    assert code == 0 and "9 items" in out
+
+    items = [i for i in read_dataset(data, taxonomy).items if i.split != "check"]
+    got = training_rows([(i, i.text or "") for i in items], TrainConfig.model_validate(SMALL))
+    assert got.weights is not None and got.groups is not None
+    assert sorted(set(got.weights)) == [1.0, 3.0] and got.weights.count(3.0) == sum(bool(i.extra.get("review")) for i in items)
+    assert len(set(got.groups)) == len(items)  # no style column: every row is a group of its own
