@@ -108,11 +108,13 @@ TO_LAW_LOW = HeadScore("rechtsamt", 0.75, 0.95)
 def test_court_mail_the_model_routes_elsewhere_goes_to_a_person(rules) -> None:
     hits = match_rules("Verwaltungsgericht Chemnitz, Urteil wegen Hundesteuer", rules, "gerichtspost")
     decision = decide(COURT, TO_TAX, hits)
-    assert decision.decision == "review" and "goes to rechtsamt" in decision.reason and "the model says steueramt" in decision.reason
+    assert decision.decision == "review" and decision.route == "rechtsamt" and decision.decided_by == "rules"
+    assert "goes to rechtsamt" in decision.reason and "the model says steueramt" in decision.reason
     agreeing = decide(COURT, TO_LAW_LOW, hits)  # the declared route supports the model's like a support rule
     assert agreeing.decision == "auto" and agreeing.decided_by == "rules" and "gerichtspost-default" in agreeing.reason
-    unsure = decide(COURT_UNSURE, TO_TAX, hits)  # unsure it is court mail: the declared route does not apply
-    assert unsure.decision == "review" and "goes to" not in unsure.reason
+    unsure = decide(COURT_UNSURE, TO_TAX, hits)  # unsure it is court mail: a person decides, the declared route suggested
+    assert unsure.decision == "review" and unsure.route == "rechtsamt"
+    assert decide(COURT_UNSURE, TO_LAW_LOW, hits).decision == "review"
 
 
 def test_a_letter_unlike_every_training_letter_goes_to_review() -> None:

@@ -59,10 +59,10 @@ def decide(
     Order: blocking flags, untrusted OCR, a letter unlike every training letter,
     conflicting fix rules, then the heads: a fix rule sets the route; a support rule for
     the model's route lets it pass from `support_floor`; where the rules declare the route
-    of the document type (court mail: the Rechtsamt unless the court or matter names
-    another office), a route the model gives otherwise goes to review and the declared
-    route supports the model's like a support rule; an item goes through only when both
-    heads pass.
+    of the document type the model names (court mail: the Rechtsamt unless the court or
+    matter names another office), that route is the one suggested: a model that routes
+    such mail elsewhere sends it to review, a model that agrees is supported like by a
+    support rule; an item goes through only when both heads pass.
     """
     blocking = [f for f in flags if f in REVIEW_FLAGS]
     if blocking:
@@ -77,11 +77,11 @@ def decide(
         names = ", ".join(f"{h.rule}→{h.route}" for h in hits if h.effect == "fix")
         return Decision("review", f"fix rules disagree ({names})", "rules", route.label)
     doc_why = f"doc_type {doc_type.label} {doc_type.probability:.3f} {'≥' if doc_type.passes else '<'} {doc_type.threshold:.3f}"
-    expected = next((h for h in hits if h.effect == EXPECT), None) if doc_type.passes else None
+    expected = next((h for h in hits if h.effect == EXPECT), None)
     final_route, decided_by, route_ok, route_why = _route(route, hits, support_floor, expected)
-    if expected is not None and final_route != expected.route:
+    if expected is not None and final_route != expected.route and decided_by == "model":
         why = f"{doc_why}; {doc_type.label} goes to {expected.route} (rule {expected.rule}: '{expected.evidence}'), the model says {final_route}"
-        return Decision("review", why, "rules", final_route)
+        return Decision("review", why, "rules", expected.route)
     decision = "auto" if route_ok and doc_type.passes else "review"
     return Decision(decision, f"{doc_why}; {route_why}", decided_by, final_route)
 
