@@ -49,6 +49,7 @@ def main() -> None:
     parser.add_argument("--synthetic-n", type=int, default=300)
     parser.add_argument("--deveval", type=Path, default=ROOT.parent / "shared" / "deveval")
     parser.add_argument("--real", type=Path, default=ROOT / "data" / "real")
+    parser.add_argument("--extra", action="append", default=[], metavar="NAME=DIR", help="another labelled set to show beside them (all its rows); repeatable")
     parser.add_argument("--out", type=Path, default=Path("var/bench/generalization"))
     args = parser.parse_args()
     settings = load_settings()
@@ -56,6 +57,7 @@ def main() -> None:
     synthetic = args.synthetic or ensure_synthetic(settings.path("bench", f"synth-test-{args.synthetic_seed}"), args.synthetic_n, args.synthetic_seed)
     sets = [(f"synthetic (ours, seed {args.synthetic_seed})", synthetic, ("", "train", "test")), ("deveval check", args.deveval, ("check",)),
             ("real documents", args.real, ("", "train", "test"))]  # fmt: skip
+    sets += [(name, Path(folder), ("", "train", "test")) for name, _, folder in (extra.partition("=") for extra in args.extra)]
     models = [load_model(resolve_model(ref, settings), taxonomy) for ref in (args.model or [str(ROOT / "models" / "default")])]
     results = []
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console) as progress:

@@ -46,7 +46,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=None, help="the shipped model's training corpus [default: regenerated from models/README.md's recipe]")
     parser.add_argument("--corpus-seed", type=int, default=11)
-    parser.add_argument("--corpus-n", type=int, default=3000)
+    parser.add_argument("--corpus-n", type=int, default=2500)
     parser.add_argument("--deveval", type=Path, default=ROOT.parent / "shared" / "deveval")
     parser.add_argument("--ks", default="0,30,60,120")
     parser.add_argument("--out", type=Path, default=Path("var/bench/learning_curve"))

@@ -53,9 +53,10 @@ TRAIN = [f"Widerspruch gegen den Hundesteuerbescheid vom {d}. März, Kassenzeich
 
 
 def test_novelty_is_low_for_letters_like_the_training_letters_and_high_for_others() -> None:
-    scorer = NoveltyScorer(dimensions=16).fit(TRAIN)
-    familiar, unlike = scorer.score(["Widerspruch gegen den Hundesteuerbescheid vom 7. April", "xq zzv 9191 ### kkkk pfpfpf"])
-    assert familiar < 0.2 < 0.6 < unlike
+    scorer = NoveltyScorer().fit(TRAIN)
+    familiar, english, garbage = scorer.score(["Widerspruch gegen den Hundesteuerbescheid vom 7. April",
+                                               "Please find attached our quote for the office chairs", "xq zzv 9191 ### kkkk pfpfpf"])  # fmt: skip
+    assert familiar < 0.4 < 0.8 < english <= garbage
     assert scorer.score([]).shape == (0,)
 
 

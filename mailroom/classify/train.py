@@ -42,8 +42,8 @@ class _Section(BaseModel):
 class LinearConfig(_Section):
     word_ngrams: tuple[int, int] = (1, 2)
     char_ngrams: tuple[int, int] = (3, 5)
-    word_features: int = 10000
-    char_features: int = 20000
+    word_features: int = 30000
+    char_features: int = 60000
     min_df: int = 2
     classifier: str = "svm"
     C: float = 1.0
@@ -64,7 +64,7 @@ class TrainConfig(_Section):
     threshold_floor: float = 0.5
     calibration_folds: int = 5
     group_by: str = "style"  # column whose values are held out together in the folds ("": random folds)
-    novelty_quantile: float = 0.99  # share of held-out-style letters the novelty cutoff lets through
+    novelty_quantile: float = 0.995  # share of held-out-style letters the novelty cutoff lets through
     city_mail_weight: float = 3.0  # weight of reviewed city mail (rows with a `review` column) per generated letter
     min_items_per_class: int = 5
     seed: int = 0
@@ -187,7 +187,7 @@ def train_model(rows: TrainingRows, config: TrainConfig, taxonomy: Taxonomy, rul
         "folds_grouped_by": config.group_by if rows.groups is not None else "",
         "config": config.model_dump(mode="json"),
     }
-    layers = Layers(combiner, combiner_temperature, NoveltyScorer(seed=config.seed).fit(texts), cutoff)
+    layers = Layers(combiner, combiner_temperature, NoveltyScorer().fit(texts), cutoff)
     model = Model(config.model_type, heads, temperatures, choice.thresholds, rules, rules_data, layers, meta)
     return TrainResult(model, held_out, time.perf_counter() - start)
 
@@ -247,7 +247,7 @@ def _novelty(texts: Sequence[str], folds: Folds, config: TrainConfig) -> tuple[n
     `novelty_quantile` of those scores."""
     scores = np.zeros(len(texts))
     for train, test in folds:
-        scorer = NoveltyScorer(seed=config.seed).fit([texts[i] for i in train])
+        scorer = NoveltyScorer().fit([texts[i] for i in train])
         scores[test] = scorer.score([texts[i] for i in test])
     return scores, float(np.quantile(scores, config.novelty_quantile))
 
