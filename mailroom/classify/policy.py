@@ -56,32 +56,32 @@ def decide(
 ) -> Decision:
     """Decide auto or review for one item; the reason names what decided it.
 
-    Order: blocking flags, untrusted OCR, a letter unlike every training letter,
-    conflicting fix rules, then the heads: a fix rule sets the route; a support rule for
-    the model's route lets it pass from `support_floor`; where the rules declare the route
-    of the document type the model names (court mail: the Rechtsamt unless the court or
-    matter names another office), that route is the one suggested: a model that routes
-    such mail elsewhere sends it to review, a model that agrees is supported like by a
-    support rule; an item goes through only when both heads pass.
+    First the route to suggest: a fix rule's; else the model's, which a support rule lets
+    pass from `support_floor`; where the rules declare the route of the document type the
+    model names (court mail: the Rechtsamt unless the court or matter names another
+    office), that route, and a model that routes such mail elsewhere sends it to review
+    while one that agrees is supported like by a support rule. Then what sends an item
+    to review whatever the heads say: blocking flags, untrusted OCR, a letter unlike every
+    training letter, conflicting fix rules. An item goes through only when both heads pass.
     """
-    blocking = [f for f in flags if f in REVIEW_FLAGS]
-    if blocking:
-        return Decision("review", f"flagged: {', '.join(blocking)}", "model", route.label)
-    if ocr_confidence is not None and ocr_confidence < min_ocr_confidence:
-        return Decision("review", f"OCR confidence {ocr_confidence:.0f} below {min_ocr_confidence:.0f}", "model", route.label)
-    if novelty is not None and not novelty.familiar:
-        why = f"unlike every training letter (novelty {novelty.score:.2f} > {novelty.cutoff:.2f})"
-        return Decision("review", why, "model", route.label)
-    fixed = {h.route for h in hits if h.effect == "fix"}
-    if len(fixed) > 1:
-        names = ", ".join(f"{h.rule}→{h.route}" for h in hits if h.effect == "fix")
-        return Decision("review", f"fix rules disagree ({names})", "rules", route.label)
     doc_why = f"doc_type {doc_type.label} {doc_type.probability:.3f} {'≥' if doc_type.passes else '<'} {doc_type.threshold:.3f}"
     expected = next((h for h in hits if h.effect == EXPECT), None)
     final_route, decided_by, route_ok, route_why = _route(route, hits, support_floor, expected)
     if expected is not None and final_route != expected.route and decided_by == "model":
-        why = f"{doc_why}; {doc_type.label} goes to {expected.route} (rule {expected.rule}: '{expected.evidence}'), the model says {final_route}"
-        return Decision("review", why, "rules", expected.route)
+        final_route, decided_by, route_ok = expected.route, "rules", False
+        route_why = f"{doc_type.label} goes to {expected.route} (rule {expected.rule}: '{expected.evidence}'), the model says {route.label}"
+    blocking = [f for f in flags if f in REVIEW_FLAGS]
+    if blocking:
+        return Decision("review", f"flagged: {', '.join(blocking)}", decided_by, final_route)
+    if ocr_confidence is not None and ocr_confidence < min_ocr_confidence:
+        return Decision("review", f"OCR confidence {ocr_confidence:.0f} below {min_ocr_confidence:.0f}", decided_by, final_route)
+    if novelty is not None and not novelty.familiar:
+        why = f"unlike every training letter (novelty {novelty.score:.2f} > {novelty.cutoff:.2f}); {route_why}"
+        return Decision("review", why, decided_by, final_route)
+    fixed = {h.route for h in hits if h.effect == "fix"}
+    if len(fixed) > 1:
+        names = ", ".join(f"{h.rule}→{h.route}" for h in hits if h.effect == "fix")
+        return Decision("review", f"fix rules disagree ({names})", "rules", route.label)
     decision = "auto" if route_ok and doc_type.passes else "review"
     return Decision(decision, f"{doc_why}; {route_why}", decided_by, final_route)
 
