@@ -43,31 +43,63 @@ console = Console()
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", action="append", default=None, help="model reference or folder; repeat to compare [default: models/default]")
-    parser.add_argument("--synthetic", type=Path, default=None, help="our own labelled test set [default: generated]")
+    parser.add_argument(
+        "--model",
+        action="append",
+        default=None,
+        help="model reference or folder; repeat to compare [default: models/default]",
+    )
+    parser.add_argument(
+        "--synthetic", type=Path, default=None, help="our own labelled test set [default: generated]"
+    )
     parser.add_argument("--synthetic-seed", type=int, default=22)
     parser.add_argument("--synthetic-n", type=int, default=300)
     parser.add_argument("--deveval", type=Path, default=ROOT.parent / "shared" / "deveval")
     parser.add_argument("--real", type=Path, default=ROOT / "data" / "real")
-    parser.add_argument("--extra", action="append", default=[], metavar="NAME=DIR", help="another labelled set to show beside them (all its rows); repeatable")
+    parser.add_argument(
+        "--extra",
+        action="append",
+        default=[],
+        metavar="NAME=DIR",
+        help="another labelled set to show beside them (all its rows); repeatable",
+    )
     parser.add_argument("--out", type=Path, default=Path("var/bench/generalization"))
     args = parser.parse_args()
     settings = load_settings()
     taxonomy = load_taxonomy(settings.config_file("taxonomy.yaml"))
-    synthetic = args.synthetic or ensure_synthetic(settings.path("bench", f"synth-test-{args.synthetic_seed}"), args.synthetic_n, args.synthetic_seed)
+    synthetic = args.synthetic or ensure_synthetic(
+        settings.path("bench", f"synth-test-{args.synthetic_seed}"), args.synthetic_n, args.synthetic_seed
+    )
     sets = [(f"synthetic (ours, seed {args.synthetic_seed})", synthetic, ("", "train", "test")), ("deveval check", args.deveval, ("check",)),
             ("real documents", args.real, ("", "train", "test"))]  # fmt: skip
-    sets += [(name, Path(folder), ("", "train", "test")) for name, _, folder in (extra.partition("=") for extra in args.extra)]
-    models = [load_model(resolve_model(ref, settings), taxonomy) for ref in (args.model or [str(ROOT / "models" / "default")])]
+    sets += [
+        (name, Path(folder), ("", "train", "test"))
+        for name, _, folder in (extra.partition("=") for extra in args.extra)
+    ]
+    models = [
+        load_model(resolve_model(ref, settings), taxonomy)
+        for ref in (args.model or [str(ROOT / "models" / "default")])
+    ]
     results = []
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console) as progress:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+    ) as progress:
         for name, folder, splits in sets:
             if not (folder / "labels.csv").is_file():
                 console.print(f"[yellow]{name}: {folder} has no labels.csv, left out[/yellow]")
                 continue
             labelled = read_dataset(folder, taxonomy)
             task = progress.add_task(f"OCR {name}", total=len(labelled.items))
-            texts = set_texts(labelled, settings, workers=settings.classify.ocr_workers, progress=lambda n, t=task: progress.advance(t, n)).texts
+            texts = set_texts(
+                labelled,
+                settings,
+                workers=settings.classify.ocr_workers,
+                progress=lambda n, t=task: progress.advance(t, n),
+            ).texts
             chosen = [k for k, item in enumerate(labelled.items) if item.split in splits]
             truth = {h: [getattr(labelled.items[k], h) for k in chosen] for h in HEADS}
             for model in models:
@@ -84,7 +116,22 @@ def ensure_synthetic(folder: Path, n: int, seed: int) -> Path:
     """Our own test set: generated once with the current generator, then reused."""
     if not (folder / "labels.csv").is_file():
         console.print(f"generating our synthetic test set ({n} items, seed {seed}) into {folder}")
-        subprocess.run([sys.executable, "-m", "mailroom.cli", "data", "synth", "--out", str(folder), "--n", str(n), "--seed", str(seed)], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "mailroom.cli",
+                "data",
+                "synth",
+                "--out",
+                str(folder),
+                "--n",
+                str(n),
+                "--seed",
+                str(seed),
+            ],
+            check=True,
+        )
     return folder
 
 
@@ -114,7 +161,10 @@ def _court_route(report: dict[str, Any]) -> str:
     per = report["heads"]["doc_type"]["per_class"].get("gerichtspost")
     if not per or not per["support"]:
         return ""
-    wrong = sum(e["truth"]["doc_type"] == "gerichtspost" and e["truth"]["route"] != e["predicted"]["route"] for e in report["errors"])
+    wrong = sum(
+        e["truth"]["doc_type"] == "gerichtspost" and e["truth"]["route"] != e["predicted"]["route"]
+        for e in report["errors"]
+    )
     return f"{per['support'] - wrong}/{per['support']}"
 
 
@@ -134,12 +184,19 @@ def plot(results: list[dict[str, Any]], path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    measures = [("doc_type_macro_f1", "doc_type F1"), ("route_macro_f1", "route F1"), ("automation", "automation"), ("auto_precision", "precision of automated")]
+    measures = [
+        ("doc_type_macro_f1", "doc_type F1"),
+        ("route_macro_f1", "route F1"),
+        ("automation", "automation"),
+        ("auto_precision", "precision of automated"),
+    ]
     labels = [f"{r['set']}\n{r['model'][-24:]}" for r in results]
     fig, ax = plt.subplots(figsize=(max(6, 2.2 * len(results)), 4))
     width = 0.8 / len(measures)
     for number, (key, name) in enumerate(measures):
-        ax.bar([i + number * width for i in range(len(results))], [r[key] for r in results], width, label=name)
+        ax.bar(
+            [i + number * width for i in range(len(results))], [r[key] for r in results], width, label=name
+        )
     ax.axhline(0.98, color="grey", linestyle=":", linewidth=1)
     ax.set_xticks([i + 1.5 * width for i in range(len(results))], labels, fontsize=7)
     ax.set_ylim(0, 1.05)

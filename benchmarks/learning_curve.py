@@ -44,7 +44,12 @@ console = Console()
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=None, help="the shipped model's training corpus [default: regenerated from models/README.md's recipe]")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=None,
+        help="the shipped model's training corpus [default: regenerated from models/README.md's recipe]",
+    )
     parser.add_argument("--corpus-seed", type=int, default=11)
     parser.add_argument("--corpus-n", type=int, default=2500)
     parser.add_argument("--deveval", type=Path, default=ROOT.parent / "shared" / "deveval")
@@ -53,17 +58,39 @@ def main() -> None:
     args = parser.parse_args()
     settings = load_settings()
     taxonomy = load_taxonomy(settings.config_file("taxonomy.yaml"))
-    corpus = read_dataset(args.corpus or ensure_corpus(settings.path("bench", f"corpus-{args.corpus_seed}-{args.corpus_n}"), args.corpus_n, args.corpus_seed), taxonomy)
+    corpus = read_dataset(
+        args.corpus
+        or ensure_corpus(
+            settings.path("bench", f"corpus-{args.corpus_seed}-{args.corpus_n}"),
+            args.corpus_n,
+            args.corpus_seed,
+        ),
+        taxonomy,
+    )
     deveval = read_dataset(args.deveval, taxonomy)
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console) as progress:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+    ) as progress:
         task = progress.add_task("OCR deveval", total=len(deveval.items))
-        texts = set_texts(deveval, settings, workers=settings.classify.ocr_workers, progress=lambda n: progress.advance(task, n)).texts
+        texts = set_texts(
+            deveval,
+            settings,
+            workers=settings.classify.ocr_workers,
+            progress=lambda n: progress.advance(task, n),
+        ).texts
     learn = [(item, text) for item, text in zip(deveval.items, texts, strict=True) if item.split == "learn"]
     check = [(item, text) for item, text in zip(deveval.items, texts, strict=True) if item.split == "check"]
     order = stratified_order(learn, seed=0)
     config = load_train_config(settings.config_file("train.yaml"))
     rules_path = settings.config_file("rules.yaml")
-    rules, rules_data = load_rules(rules_path, set(taxonomy.routes)), yaml.safe_load(rules_path.read_text(encoding="utf-8"))
+    rules, rules_data = (
+        load_rules(rules_path, set(taxonomy.routes)),
+        yaml.safe_load(rules_path.read_text(encoding="utf-8")),
+    )
     base = [(item, item.text or "") for item in corpus.items if item.split != "test"]
     truth = {h: [getattr(item, h) for item, _ in check] for h in HEADS}
     rows = []
@@ -76,7 +103,9 @@ def main() -> None:
                      "doc_type_macro_f1": report["heads"]["doc_type"]["macro_f1"], "route_macro_f1": report["heads"]["route"]["macro_f1"],
                      "wrong_auto": int(round(report["auto_items"] * (1 - report["auto_precision"]))),
                      "thresholds": result.model.thresholds})  # fmt: skip
-        console.print(f"k = {k}: automation {rows[-1]['automation']:.1%} at precision {rows[-1]['auto_precision']:.1%}")
+        console.print(
+            f"k = {k}: automation {rows[-1]['automation']:.1%} at precision {rows[-1]['auto_precision']:.1%}"
+        )
     print_table(rows, len(check))
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "report.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
@@ -87,7 +116,22 @@ def main() -> None:
 def ensure_corpus(folder: Path, n: int, seed: int) -> Path:
     if not (folder / "labels.csv").is_file():
         console.print(f"generating the training corpus ({n} items, seed {seed}) into {folder}")
-        subprocess.run([sys.executable, "-m", "mailroom.cli", "data", "synth", "--out", str(folder), "--n", str(n), "--seed", str(seed)], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "mailroom.cli",
+                "data",
+                "synth",
+                "--out",
+                str(folder),
+                "--n",
+                str(n),
+                "--seed",
+                str(seed),
+            ],
+            check=True,
+        )
     return folder
 
 

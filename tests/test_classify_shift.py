@@ -78,13 +78,37 @@ def rules():
 @pytest.mark.parametrize(
     ("text", "route", "rule"),
     [
-        ("Verwaltungsgericht Dresden\nUrteil\nIn der Verwaltungsrechtssache wegen Hundesteuer\nDie Klage wird abgewiesen.", "rechtsamt", "gerichtspost-default"),
-        ("Amtsgericht Kassel – Familiengericht\nKindschaftssache betreffend das Kind Mia\nDas Jugendamt wird angehört.", "jugendamt", "familiengericht_kindschaft"),
-        ("Amtsgericht – Vollstreckungsgericht\nPfändungs- und Überweisungsbeschluss\nDrittschuldnerin: Stadt Jena\n"
-         "gepfändet wird das Arbeitseinkommen des Schuldners", "personalamt", "vollstreckungsgericht_pfueb"),
-        ("Amtsgericht Halle\nBußgeldsache gegen Herrn X wegen Parkverstoß\nBitte übersenden Sie die Akte.", "verkehrsbehoerde", "bussgeldsache_verkehr"),
-        ("Amtsgericht Jena – Insolvenzgericht\nDas Insolvenzverfahren wurde eröffnet.", "steueramt", "insolvenzgericht_steuerforderung"),
-        ("Amtsgericht Kassel – Betreuungsgericht\nBetreuungssache: Bitte um einen Sozialbericht.", "sozialamt", "betreuungsgericht"),
+        (
+            "Verwaltungsgericht Dresden\nUrteil\nIn der Verwaltungsrechtssache wegen Hundesteuer\nDie Klage wird abgewiesen.",
+            "rechtsamt",
+            "gerichtspost-default",
+        ),
+        (
+            "Amtsgericht Kassel – Familiengericht\nKindschaftssache betreffend das Kind Mia\nDas Jugendamt wird angehört.",
+            "jugendamt",
+            "familiengericht_kindschaft",
+        ),
+        (
+            "Amtsgericht – Vollstreckungsgericht\nPfändungs- und Überweisungsbeschluss\nDrittschuldnerin: Stadt Jena\n"
+            "gepfändet wird das Arbeitseinkommen des Schuldners",
+            "personalamt",
+            "vollstreckungsgericht_pfueb",
+        ),
+        (
+            "Amtsgericht Halle\nBußgeldsache gegen Herrn X wegen Parkverstoß\nBitte übersenden Sie die Akte.",
+            "verkehrsbehoerde",
+            "bussgeldsache_verkehr",
+        ),
+        (
+            "Amtsgericht Jena – Insolvenzgericht\nDas Insolvenzverfahren wurde eröffnet.",
+            "steueramt",
+            "insolvenzgericht_steuerforderung",
+        ),
+        (
+            "Amtsgericht Kassel – Betreuungsgericht\nBetreuungssache: Bitte um einen Sozialbericht.",
+            "sozialamt",
+            "betreuungsgericht",
+        ),
     ],
 )
 def test_court_mail_has_a_declared_route(rules, text: str, route: str, rule: str) -> None:
@@ -94,10 +118,14 @@ def test_court_mail_has_a_declared_route(rules, text: str, route: str, rule: str
 
 
 def test_court_routing_is_the_same_for_the_generator_and_the_rules(rules) -> None:
-    court_routes = yaml.safe_load((PACKAGE_CONFIG_DIR / "synth.yaml").read_text(encoding="utf-8"))["court_routes"]
+    court_routes = yaml.safe_load((PACKAGE_CONFIG_DIR / "synth.yaml").read_text(encoding="utf-8"))[
+        "court_routes"
+    ]
     declared = next(d for d in rules.doc_type_routes if d.doc_type == "gerichtspost")
     assert declared.default == court_routes["default"]
-    assert {r.name: r.route for r in declared.unless} == {k: v for k, v in court_routes.items() if k != "default"}
+    assert {r.name: r.route for r in declared.unless} == {
+        k: v for k, v in court_routes.items() if k != "default"
+    }
 
 
 COURT = HeadScore("gerichtspost", 0.97, 0.90)
@@ -112,8 +140,14 @@ def test_court_mail_the_model_routes_elsewhere_goes_to_a_person(rules) -> None:
     assert decision.decision == "review" and decision.route == "rechtsamt" and decision.decided_by == "rules"
     assert "goes to rechtsamt" in decision.reason and "the model says steueramt" in decision.reason
     agreeing = decide(COURT, TO_LAW_LOW, hits)  # the declared route supports the model's like a support rule
-    assert agreeing.decision == "auto" and agreeing.decided_by == "rules" and "gerichtspost-default" in agreeing.reason
-    unsure = decide(COURT_UNSURE, TO_TAX, hits)  # unsure it is court mail: a person decides, the declared route suggested
+    assert (
+        agreeing.decision == "auto"
+        and agreeing.decided_by == "rules"
+        and "gerichtspost-default" in agreeing.reason
+    )
+    unsure = decide(
+        COURT_UNSURE, TO_TAX, hits
+    )  # unsure it is court mail: a person decides, the declared route suggested
     assert unsure.decision == "review" and unsure.route == "rechtsamt"
     assert decide(COURT_UNSURE, TO_LAW_LOW, hits).decision == "review"
 

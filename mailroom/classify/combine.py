@@ -53,7 +53,9 @@ class RouteCombiner:
             residual = p
             residual[rows, truth] -= 1.0
             residual *= weights[:, None]
-            gradient = np.concatenate([(doc.T @ residual + 2 * self.penalty * bias).ravel(), residual.sum(axis=0)])
+            gradient = np.concatenate(
+                [(doc.T @ residual + 2 * self.penalty * bias).ravel(), residual.sum(axis=0)]
+            )
             return nll + self.penalty * float((bias**2).sum()), gradient
 
         found = minimize(loss, np.zeros(shape[0] * shape[1] + shape[1]), jac=True, method="L-BFGS-B")

@@ -35,7 +35,9 @@ class Comparison:
                 for k, v in figures.items() if k != "version"}  # fmt: skip
 
 
-def compare(current: Model, challenger: Model, texts: Sequence[str], truth: Mapping[str, Sequence[str]]) -> Comparison:
+def compare(
+    current: Model, challenger: Model, texts: Sequence[str], truth: Mapping[str, Sequence[str]]
+) -> Comparison:
     """Evaluate both models on the same texts and labels."""
     return Comparison(len(texts), _figures(current, texts, truth), _figures(challenger, texts, truth))
 

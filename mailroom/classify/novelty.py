@@ -42,7 +42,12 @@ class NoveltyScorer:
         if not len(texts):
             return np.zeros(0)
         vectors = self.vectorizer_.transform(list(texts))
-        nearest = np.concatenate([(vectors[i : i + BATCH] @ self.memory_.T).max(axis=1).toarray().ravel() for i in range(0, vectors.shape[0], BATCH)])
+        nearest = np.concatenate(
+            [
+                (vectors[i : i + BATCH] @ self.memory_.T).max(axis=1).toarray().ravel()
+                for i in range(0, vectors.shape[0], BATCH)
+            ]
+        )
         return np.clip(1.0 - nearest, 0.0, 1.0)
 
 
@@ -58,5 +63,7 @@ def _strongest(matrix: sp.csr_matrix, keep: int) -> sp.csr_matrix:
         data.append(values)
         indices.append(columns)
         indptr.append(indptr[-1] + len(values))
-    cut = sp.csr_matrix((np.concatenate(data), np.concatenate(indices), indptr), shape=matrix.shape, dtype=np.float32)
+    cut = sp.csr_matrix(
+        (np.concatenate(data), np.concatenate(indices), indptr), shape=matrix.shape, dtype=np.float32
+    )
     return normalize(cut)
