@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import random
 import re
-import time
 from dataclasses import replace
 
 import numpy as np
@@ -126,17 +125,6 @@ def test_blank_page_is_nearly_white_a4() -> None:
         arr = np.asarray(image)
         assert arr.min() > 200
         assert arr.mean() > 245
-
-
-def test_scan_page_is_fast_at_300_dpi() -> None:
-    page = layout.render_item(make_item(make_doc(sender=COMPANY)), random.Random(1), 300)[0]
-    profile = replace(scan.draw_profile(random.Random(5)), color=True, jpeg_quality=60)
-    scan.scan_page(page.image, profile, random.Random(0))  # warm-up
-    t0 = time.perf_counter()
-    for seed in range(3):
-        scan.scan_page(page.image, profile, random.Random(seed))
-    per_page = (time.perf_counter() - t0) / 3
-    assert per_page < 0.8  # target 0.4 s; margin for slow CI machines
 
 
 def _normalise(text: str) -> str:
