@@ -1,7 +1,7 @@
 """How fast the model learns from the city's own reviewed mail.
 
 Starts from the shipped model's recipe (configs/train.yaml on its synthetic training
-corpus, regenerated from its seed when missing), adds k reviewed letters of deveval's
+corpora, regenerated from their seeds when missing), adds k reviewed letters of deveval's
 `learn` rows, written as `mailroom feedback export` writes them (their OCR text in the
 `text` column, a `review` column), retrains, and measures on deveval's `check` rows
 through OCR, for k = 0, 30, 60, 120. Prints automation and the precision of automated
@@ -91,7 +91,7 @@ def main() -> None:
         load_rules(rules_path, set(taxonomy.routes)),
         yaml.safe_load(rules_path.read_text(encoding="utf-8")),
     )
-    base = [(item, item.text or "") for item in corpus.items if item.split != "test"]
+    base = [(item, item.text or "") for corpus in corpora for item in corpus.items if item.split != "test"]
     truth = {h: [getattr(item, h) for item, _ in check] for h in HEADS}
     rows = []
     for k in [int(k) for k in args.ks.split(",")]:

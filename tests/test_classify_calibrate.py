@@ -38,3 +38,16 @@ def test_unreachable_target_sends_everything_to_review() -> None:
     choice = choose_thresholds(confidence, correct, target=0.98)
     assert not choice.reached and choice.automation == 0.0
     assert all(t > 1.0 for t in choice.thresholds.values())
+
+
+def test_a_confidence_level_asks_for_a_margin_that_shrinks_with_more_evidence() -> None:
+    from mailroom.classify.calibrate import wilson_lower
+
+    assert wilson_lower(0.98, 100, 0.0) == 0.98
+    assert wilson_lower(0.98, 100, 0.95) < wilson_lower(0.98, 1000, 0.95) < 0.98
+    confidence = {"doc_type": np.linspace(0.5, 1.0, 400), "route": np.full(400, 0.99)}
+    correct = {"doc_type": (np.arange(400) >= 60) | (np.arange(400) % 9 == 0), "route": np.ones(400, bool)}
+    plain = choose_thresholds(confidence, correct, target=0.98)
+    careful = choose_thresholds(confidence, correct, target=0.98, confidence_level=0.95)
+    assert careful.reached and careful.automation < plain.automation
+    assert careful.thresholds["doc_type"] > plain.thresholds["doc_type"]

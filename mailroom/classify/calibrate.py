@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy.optimize import minimize_scalar
+from scipy.stats import norm
 
 log = logging.getLogger(__name__)
 
@@ -68,13 +69,17 @@ def choose_thresholds(
     target: float,
     floor: float = 0.5,
     candidates: int = 60,
+    confidence_level: float = 0.0,
 ) -> ThresholdChoice:
     """The per-head thresholds that let the most items through while the items let
     through (above all heads' thresholds) are right on every head with precision >= target.
 
     `confidence[head]` is each held-out item's calibrated top probability, `correct[head]`
-    whether the top label was right. No threshold is below `floor`. When no combination
-    reaches the target, the thresholds are 1.0 + epsilon (nothing goes through).
+    whether the top label was right. No threshold is below `floor`. With a
+    `confidence_level` (e.g. 0.95), the precision that must reach the target is the
+    one-sided Wilson lower bound at that level, not the share measured, so that the
+    promise holds on other letters too, not only on these. When no combination reaches
+    the target, the thresholds are 1.0 + epsilon (nothing goes through).
     """
     heads = list(confidence)
     grids = [_grid(confidence[h], floor, candidates) for h in heads]
@@ -87,11 +92,22 @@ def choose_thresholds(
             continue
         precision = float(all_right[passed].mean())
         automation = count / len(passed)
-        if precision >= target and (best is None or automation > best[0] or (automation == best[0] and sum(combo) > sum(best[2]))):
+        if wilson_lower(precision, count, confidence_level) >= target and (best is None or automation > best[0] or (automation == best[0] and sum(combo) > sum(best[2]))):
             best = (automation, precision, combo)
     if best is None:
         return ThresholdChoice({h: 1.0 + EPSILON for h in heads}, 0.0, 1.0, False)
     return ThresholdChoice({h: float(t) for h, t in zip(heads, best[2], strict=True)}, best[0], best[1], True)
+
+
+def wilson_lower(share: float, count: int, level: float) -> float:
+    """One-sided Wilson score lower bound of a proportion measured as `share` of `count`
+    (level 0: the share itself)."""
+    if level <= 0 or count == 0:
+        return share
+    z = float(norm.ppf(level))
+    centre = share + z * z / (2 * count)
+    spread = z * np.sqrt(share * (1 - share) / count + z * z / (4 * count * count))
+    return float((centre - spread) / (1 + z * z / count))
 
 
 def _grid(values: np.ndarray, floor: float, candidates: int) -> list[float]:

@@ -62,6 +62,7 @@ class TrainConfig(_Section):
     model_type: str = "linear"
     target_precision: float | None = None  # None: the settings' classify.target_precision
     threshold_floor: float = 0.5
+    precision_confidence: float = 0.95  # thresholds: the Wilson lower bound of held-out precision at this level must reach the target
     calibration_folds: int = 5
     group_by: str = "style"  # column whose values are held out together in the folds ("": random folds)
     novelty_quantile: float = 0.995  # share of held-out-style letters the novelty cutoff lets through
@@ -167,7 +168,7 @@ def train_model(rows: TrainingRows, config: TrainConfig, taxonomy: Taxonomy, rul
     correct = {"doc_type": calibrated["doc_type"][1].argmax(axis=1) == truth["doc_type"], "route": combined.argmax(axis=1) == truth["route"]}
     familiar = novelty <= cutoff
     choice = choose_thresholds({h: c[familiar] for h, c in confidence.items()}, {h: c[familiar] for h, c in correct.items()},
-                               target, config.threshold_floor)  # fmt: skip
+                               target, config.threshold_floor, confidence_level=config.precision_confidence)  # fmt: skip
     if not choice.reached:
         log.warning("no thresholds reach precision %.3f on held-out items: everything will go to review", target)
     for head in HEADS:
