@@ -58,15 +58,12 @@ def main() -> None:
     args = parser.parse_args()
     settings = load_settings()
     taxonomy = load_taxonomy(settings.config_file("taxonomy.yaml"))
-    corpus = read_dataset(
-        args.corpus
-        or ensure_corpus(
-            settings.path("bench", f"corpus-{args.corpus_seed}-{args.corpus_n}"),
-            args.corpus_n,
-            args.corpus_seed,
-        ),
-        taxonomy,
-    )
+    seeds = [int(seed) for seed in args.corpus_seeds.split(",")]
+    folders = args.corpus or [
+        ensure_corpus(settings.path("bench", f"corpus-{seed}-{args.corpus_n}"), args.corpus_n, seed)
+        for seed in seeds
+    ]
+    corpora = [read_dataset(folder, taxonomy) for folder in folders]
     deveval = read_dataset(args.deveval, taxonomy)
     with Progress(
         TextColumn("{task.description}"),
