@@ -67,7 +67,7 @@ def main() -> None:
     args = parser.parse_args()
     settings = load_settings()
     taxonomy = load_taxonomy(settings.config_file("taxonomy.yaml"))
-    synthetic = args.synthetic or ensure_synthetic(
+    synthetic = args.synthetic or generated_set(
         settings.path("bench", f"synth-test-{args.synthetic_seed}"), args.synthetic_n, args.synthetic_seed
     )
     sets = [(f"synthetic (ours, seed {args.synthetic_seed})", synthetic, ("", "train", "test")), ("deveval check", args.deveval, ("check",)),
@@ -112,26 +112,12 @@ def main() -> None:
     console.print(f"report: {args.out / 'report.json'}, plot: {args.out / 'generalization.png'}")
 
 
-def ensure_synthetic(folder: Path, n: int, seed: int) -> Path:
-    """Our own test set: generated once with the current generator, then reused."""
+def generated_set(folder: Path, n: int, seed: int) -> Path:
+    """A labelled set from our generator: generated into `folder` once, then reused."""
     if not (folder / "labels.csv").is_file():
-        console.print(f"generating our synthetic test set ({n} items, seed {seed}) into {folder}")
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "mailroom.cli",
-                "data",
-                "synth",
-                "--out",
-                str(folder),
-                "--n",
-                str(n),
-                "--seed",
-                str(seed),
-            ],
-            check=True,
-        )
+        console.print(f"generating {n} items (seed {seed}) into {folder}")
+        command = ["data", "synth", "--out", str(folder), "--n", str(n), "--seed", str(seed)]
+        subprocess.run([sys.executable, "-m", "mailroom.cli", *command], check=True)
     return folder
 
 

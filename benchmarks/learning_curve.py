@@ -17,13 +17,12 @@ import argparse
 import json
 import os
 import random
-import subprocess
-import sys
 from pathlib import Path
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 import yaml  # noqa: E402
+from generalization import generated_set  # noqa: E402  (benchmarks/, beside this script)
 from rich.console import Console  # noqa: E402
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn  # noqa: E402
 from rich.table import Table  # noqa: E402
@@ -61,7 +60,7 @@ def main() -> None:
     taxonomy = load_taxonomy(settings.config_file("taxonomy.yaml"))
     seeds = [int(seed) for seed in args.corpus_seeds.split(",")]
     folders = args.corpus or [
-        ensure_corpus(settings.path("bench", f"corpus-{seed}-{args.corpus_n}"), args.corpus_n, seed)
+        generated_set(settings.path("bench", f"corpus-{seed}-{args.corpus_n}"), args.corpus_n, seed)
         for seed in seeds
     ]
     corpora = [read_dataset(folder, taxonomy) for folder in folders]
@@ -109,28 +108,6 @@ def main() -> None:
     (args.out / "report.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
     plot(rows, args.out / "learning_curve.png")
     console.print(f"report: {args.out / 'report.json'}, plot: {args.out / 'learning_curve.png'}")
-
-
-def ensure_corpus(folder: Path, n: int, seed: int) -> Path:
-    if not (folder / "labels.csv").is_file():
-        console.print(f"generating the training corpus ({n} items, seed {seed}) into {folder}")
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "mailroom.cli",
-                "data",
-                "synth",
-                "--out",
-                str(folder),
-                "--n",
-                str(n),
-                "--seed",
-                str(seed),
-            ],
-            check=True,
-        )
-    return folder
 
 
 def stratified_order(rows: list, seed: int) -> list:
