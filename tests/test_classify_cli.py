@@ -23,7 +23,9 @@ from mailroom.settings import PACKAGE_CONFIG_DIR
 
 from classify_sets import make_text_set, run
 
-SMALL = {"calibration_folds": 3, "min_items_per_class": 3, "linear": {"word_features": 2000, "char_features": 3000}}
+# Tiny sets: a few dozen letters cannot show 98 % precision with 95 % confidence, so the
+# thresholds here are chosen on the measured share (precision_confidence 0).
+SMALL = {"calibration_folds": 3, "min_items_per_class": 3, "precision_confidence": 0.0, "linear": {"word_features": 2000, "char_features": 3000}}
 
 
 @pytest.fixture(scope="module")
