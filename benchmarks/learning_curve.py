@@ -28,11 +28,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table  # noqa: E402
 
 from mailroom.classify.bundle import HEADS  # noqa: E402
-from mailroom.classify.commands import training_rows  # noqa: E402
 from mailroom.classify.evaluate import evaluate_model  # noqa: E402
 from mailroom.classify.rules import load_rules  # noqa: E402
 from mailroom.classify.text import set_texts  # noqa: E402
-from mailroom.classify.train import load_train_config, train_model  # noqa: E402
+from mailroom.classify.train import load_train_config, train_model, training_rows  # noqa: E402
 from mailroom.dataset import read_dataset  # noqa: E402
 from mailroom.settings import load_settings  # noqa: E402
 from mailroom.taxonomy import load_taxonomy  # noqa: E402

@@ -210,7 +210,7 @@ def test_promotion_gate_refuses_a_less_precise_challenger(tmp_path: Path, monkey
 
 
 def test_check_rows_are_never_trained_on_and_city_mail_weighs_more(tmp_path: Path, monkeypatch, capsys, taxonomy) -> None:
-    from mailroom.classify.commands import training_rows
+    from mailroom.classify.train import training_rows
 
     data = make_text_set(tmp_path / "set", per_pair=6, seed=5)
     labels = data / "labels.csv"

@@ -11,7 +11,7 @@ import logging
 import tempfile
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 from rich.console import Console
@@ -20,9 +20,6 @@ from rich.table import Table
 
 from mailroom.dataset import TRAINABLE_SPLITS, LabelledItem, LabelledSet, read_dataset
 from mailroom.errors import BadInput
-
-if TYPE_CHECKING:
-    from mailroom.classify.train import TrainingRows
 
 log = logging.getLogger(__name__)
 console = Console()
@@ -59,7 +56,7 @@ def train(obj, data_dirs: tuple[Path, ...], config_path: Path | None, model_type
     from mailroom.classify.evaluate import evaluate_model, write_plots
     from mailroom.classify.rules import load_rules
     from mailroom.classify.tracking import _copy_atomically, log_training
-    from mailroom.classify.train import load_train_config, train_model, training_steps
+    from mailroom.classify.train import load_train_config, train_model, training_rows, training_steps
 
     settings = obj.settings
     path = config_path or settings.config_file("train.yaml")
@@ -99,17 +96,6 @@ def train(obj, data_dirs: tuple[Path, ...], config_path: Path | None, model_type
     if out is not None:
         _copy_atomically(bundle, out)
     _print_training(result, report, bundle, logged.registered, out)
-
-
-def training_rows(fit: list[tuple[LabelledItem, str]], config) -> TrainingRows:
-    """Texts and labels to train on, each row grouped by its `config.group_by` column
-    (a row without one is a group of its own) and weighted: reviewed city mail (a
-    `review` column, as `mailroom feedback export` writes it) by `config.city_mail_weight`."""
-    from mailroom.classify.train import TrainingRows
-
-    groups = [item.extra.get(config.group_by) or f"row {number}" for number, (item, _) in enumerate(fit)] if config.group_by else None
-    weights = [config.city_mail_weight if item.extra.get("review") else 1.0 for item, _ in fit]
-    return TrainingRows([t for _, t in fit], _labels([i for i, _ in fit]), groups, weights)
 
 
 def _yaml(path: Path) -> dict[str, Any]:

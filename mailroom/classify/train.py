@@ -27,6 +27,7 @@ from mailroom.classify.calibrate import TemperatureScaler, choose_thresholds, ex
 from mailroom.classify.combine import RouteCombiner
 from mailroom.classify.novelty import NoveltyScorer
 from mailroom.classify.rules import RuleSet
+from mailroom.dataset import LabelledItem
 from mailroom.errors import BadConfig, BadInput
 from mailroom.taxonomy import Taxonomy
 
@@ -117,6 +118,17 @@ class TrainingRows:
     labels: dict[str, list[str]]
     groups: list[str] | None = None  # None: stratified random folds
     weights: list[float] | None = None  # None: every row weighs 1
+
+
+def training_rows(fit: Sequence[tuple[LabelledItem, str]], config: TrainConfig) -> TrainingRows:
+    """Labelled items and their texts as training rows: each grouped by its
+    `config.group_by` column (a row without one is a group of its own) and weighted:
+    reviewed city mail (a `review` column, as `mailroom feedback export` writes it) by
+    `config.city_mail_weight`."""
+    groups = [item.extra.get(config.group_by) or f"row {number}" for number, (item, _) in enumerate(fit)] if config.group_by else None
+    weights = [config.city_mail_weight if item.extra.get("review") else 1.0 for item, _ in fit]
+    labels = {head: [getattr(item, head) for item, _ in fit] for head in HEADS}
+    return TrainingRows([text for _, text in fit], labels, groups, weights)
 
 
 def check_trainable(labels: Mapping[str, Sequence[str]], minimum: int) -> None:
@@ -236,7 +248,7 @@ def _route_layer(calibrated: dict[str, tuple[np.ndarray, np.ndarray]], route_lab
     oof = np.zeros_like(route)
     for train, test in folds:
         fitted = RouteCombiner().fit(doc[train], route[train], y[train], doc_classes, route_classes, weights[train])
-        oof[np.ix_(test, np.searchsorted(route_classes, fitted.classes_))] = fitted.predict_proba(doc[test], route[test])
+        oof[test] = fitted.predict_proba(doc[test], route[test])  # columns: route_classes
     truth = np.searchsorted(route_classes, y)
     scaler = TemperatureScaler().fit(oof, truth)
     combiner = RouteCombiner().fit(doc, route, y, doc_classes, route_classes, weights)

@@ -859,20 +859,13 @@ def receipt_form(c: Ctx, case: Case) -> Document:
             )
         ),
     ]
-    return Document(
-        "form",
-        case.court,
-        None,
-        c.date,
-        case.court.address[-1].split(" ", 1)[1],
-        (),
-        "",
-        "",
-        tuple(body),
-        "",
-        "",
-        title="Empfangsbekenntnis",
-    )
+    return _court_form(c, case, body, "Empfangsbekenntnis")
+
+
+def _court_form(c: Ctx, case: Case, body: list[Block], title: str) -> Document:
+    """A form the court sends with its letter, to be filled in and returned."""
+    place = case.court.address[-1].split(" ", 1)[1]
+    return Document("form", case.court, None, c.date, place, (), "", "", tuple(body), "", "", title=title)
 
 
 def receipt(c: Ctx) -> Document:
@@ -1138,20 +1131,7 @@ def _third_party_form(c: Ctx, case: Case) -> Document:
         ),
         Paragraph("Bitte ausgefüllt an das Vollstreckungsgericht und die Gläubigerin zurücksenden."),
     ]
-    return Document(
-        "form",
-        case.court,
-        None,
-        c.date,
-        case.court.address[-1].split(" ", 1)[1],
-        (),
-        "",
-        "",
-        tuple(body),
-        "",
-        "",
-        title="Vordruck Drittschuldnererklärung",
-    )
+    return _court_form(c, case, body, "Vordruck Drittschuldnererklärung")
 
 
 def insolvency_notice(c: Ctx) -> Document:
