@@ -134,3 +134,24 @@ def test_detects_orientation_at_300_dpi(quarter: int) -> None:
     cleaned = clean_page(page, 300)
     assert cleaned.rotation == (360 - quarter) % 360
     assert cleaned.skew == pytest.approx(0.9, abs=0.3)
+
+
+def photographed(upright: np.ndarray, seed: int = 0) -> np.ndarray:
+    """`upright` as a phone photo of the sheet lying on a dark, textured table: a margin
+    of mottled dark grey with speckles all round the paper."""
+    rng = np.random.default_rng(seed)
+    rows, cols = upright.shape
+    margin = rows // 12
+    coarse = rng.uniform(30, 110, (rows // 40 + 2, cols // 40 + 2)).astype(np.float32)
+    table = cv2.resize(coarse, (cols + 2 * margin, rows + 2 * margin), interpolation=cv2.INTER_CUBIC)
+    table += rng.normal(0, 25, table.shape)
+    table[margin : margin + rows, margin : margin + cols] = upright * 0.8 + 40
+    return np.clip(table, 0, 255).astype(np.uint8)
+
+
+@pytest.mark.parametrize("quarter", [0, 180])
+def test_photo_of_a_sheet_on_a_dark_table_is_turned_by_its_text_not_the_table(quarter: int) -> None:
+    for seed in range(3):
+        photo = photographed(text_page(seed, n_lines=6), seed)
+        rotation, confidence = detect_orientation(np.ascontiguousarray(np.rot90(photo, quarter // 90)), DPI)
+        assert (rotation, confidence > 0.5) == ((360 - quarter) % 360, True), seed

@@ -9,7 +9,8 @@ Conventions (tested in tests/test_clean.py):
   stood; the page was rotated by `-skew` to straighten it. A page scanned upright that
   the feeder turned 1.5 degrees counter-clockwise has skew 1.5.
 
-The method, all on a copy at about 100-150 dpi with the edges left out:
+The method, all on a copy at about 100-150 dpi with the edges left out (and, for a photo
+of a sheet lying on a darker surface, only the sheet: the surface's texture is no text):
 
 1. Ink pixels (darker than the paper around them) are projected onto rows and onto
    columns over a range of small angles. Text lines make the profile across them spiky:
@@ -47,6 +48,7 @@ MAX_LETTER_MM = 6.0  # marks taller and wider than this are no letters
 MIN_INK_PIXELS = 400  # at 100 dpi; fewer, and the page is treated as having no text
 MIN_LINE_PIECES = 6  # pieces of text line (per 40-mm strip) needed to tell upside down
 ASYMMETRY_FOR_FULL_CONFIDENCE = 0.4  # (above - below) / (above + below) over all lines
+MIN_SHEET_SHARE, MAX_SHEET_SHARE = 0.3, 0.95  # of a photo, the paper on a darker surface
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,7 @@ def _analyse(gray: np.ndarray, dpi: int) -> tuple[int, float, float]:
     """(rotation, confidence, skew) of a page. A quarter or half turn leaves the skew
     angle as it is, so the skew measured on the page turned sideways holds for any
     rotation."""
+    gray = _sheet(gray)
     ink = _ink_points(gray, dpi, ANALYSIS_DPI)
     if ink is None:
         return 0, 0.0, 0.0
@@ -259,6 +262,31 @@ def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
     padded = np.concatenate([[False], mask, [False]]).astype(np.int8)
     edges = np.flatnonzero(np.diff(padded))
     return list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
+
+
+def _sheet(gray: np.ndarray) -> np.ndarray:
+    """The paper of a photographed sheet, cut from the darker surface around it; the
+    page itself when the paper fills (nearly) all of it or cannot be told apart.
+
+    The paper is the largest bright region (Otsu's threshold on a 200-pixel copy); it
+    must cover between MIN_SHEET_SHARE and MAX_SHEET_SHARE of the image, so that a page
+    with a dark picture on it keeps its whole area.
+    """
+    rows, cols = gray.shape
+    scale = 200 / max(rows, cols)
+    small = cv2.resize(gray, (max(1, round(cols * scale)), max(1, round(rows * scale))), interpolation=cv2.INTER_AREA)
+    _, bright = cv2.threshold(cv2.GaussianBlur(small, (5, 5), 0), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    bright = cv2.morphologyEx(bright, cv2.MORPH_CLOSE, np.ones((7, 7), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(bright, connectivity=4)
+    if count < 2:
+        return gray
+    x, y, width, height, area = stats[1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))]
+    if not MIN_SHEET_SHARE <= area / small.size <= MAX_SHEET_SHARE:
+        return gray
+    inset_x, inset_y = 0.02 * width, 0.02 * height
+    top, bottom = round((y + inset_y) / scale), round((y + height - inset_y) / scale)
+    left, right = round((x + inset_x) / scale), round((x + width - inset_x) / scale)
+    return gray[top:bottom, left:right]
 
 
 def _inner(gray: np.ndarray) -> np.ndarray:
