@@ -36,11 +36,14 @@ def review_settings(settings: Settings, **review) -> Settings:
 
 @contextmanager
 def running(app: FastAPI) -> Iterator[str]:
-    """`app` served by a real uvicorn on a free local port; yields its base URL."""
+    """`app` served by a real uvicorn on a free local port, as `mailroom serve` runs it; yields
+    its base URL."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="critical"))
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, proxy_headers=False, log_level="critical")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     while not server.started:
@@ -161,9 +164,12 @@ def test_the_cookie_is_secure_over_tls_and_behind_a_trusted_proxy(tmp_path: Path
     tls = {"X-Forwarded-Proto": "https"}
 
     def cookie_flags(url: str, headers: dict[str, str]) -> list[str]:
-        with httpx.Client(base_url=url, headers=headers) as client:
-            token = csrf_of(client.get("/login"))
-            answer = client.post("/login", data={"name": "rita", "password": PASSWORD, "csrf": token})
+        """The flags of the cookie a login sets (sent back by hand: a client keeps a Secure
+        cookie from a plain-http address to itself)."""
+        form = httpx.get(f"{url}/login", headers=headers)
+        cookie = {"Cookie": f"{COOKIE}={form.cookies[COOKIE]}"}
+        data = {"name": "rita", "password": PASSWORD, "csrf": csrf_of(form)}
+        answer = httpx.post(f"{url}/login", data=data, headers=headers | cookie)
         assert answer.status_code == 303
         return [part.strip().lower() for part in answer.headers["set-cookie"].split(";")]
 
