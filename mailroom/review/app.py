@@ -85,7 +85,8 @@ def login(request: Request, name: str = Form(""), password: str = Form(""), next
     """Check the password, unless the throttle refuses first; on success start a fresh
     session and go to `next`."""
     state = app_state(request)
-    name_key, address_key = f"user:{name}", f"addr:{request.client.host if request.client else '-'}"
+    # user names have at most 80 characters: a longer one cannot log in, nor make a big key
+    name_key, address_key = f"user:{name[:80]}", f"addr:{request.client.host if request.client else '-'}"
     if not state.throttle.admit(name_key, address_key):
         error = "Too many wrong passwords. Wait a few minutes, then try again."
         return render(request, "login.html", 429, next=_local(next), error=error)
