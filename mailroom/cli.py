@@ -1,6 +1,8 @@
 """The `mailroom` command. Thin: it parses options, calls the library, prints results.
 
-This is the one place that turns MailroomError into a message and an exit code.
+This is the one place that turns MailroomError into a message and an exit code. Text that
+is not the program's own (names, paths, messages) goes to rich through `escape`, so it is
+printed as it is, never read as markup.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -65,16 +68,16 @@ def doctor(ctx: Context) -> None:
     table = Table("component", "found", show_header=True)
     table.add_row("mailroom", __version__)
     table.add_row("python", sys.version.split()[0])
-    table.add_row("MAILROOM_HOME", str(ctx.settings.home.resolve()))
-    table.add_row("configs", str(ctx.settings.config_dir))
-    table.add_row("tesseract", tesseract_version())
-    table.add_row("OCR languages", ", ".join(installed_languages()))
+    table.add_row("MAILROOM_HOME", escape(str(ctx.settings.home.resolve())))
+    table.add_row("configs", escape(str(ctx.settings.config_dir)))
+    table.add_row("tesseract", escape(tesseract_version()))
+    table.add_row("OCR languages", escape(", ".join(installed_languages())))
     table.add_row("poppler (pdftoppm)", _program_version(["pdftoppm", "-v"]))
     for package in ("torch", "transformers", "scikit-learn", "opencv-python", "mlflow", "pytesseract", "pdf2image"):
         table.add_row(package, _package_version(package))
     table.add_row("broker", _broker_status(ctx.settings))
     for role, families in font_report().items():
-        table.add_row(f"fonts: {role}", ", ".join(families) or "[red]none[/red]")
+        table.add_row(f"fonts: {role}", escape(", ".join(families)) or "[red]none[/red]")
     console.print(table)
 
 
@@ -121,7 +124,7 @@ def watch(ctx: Context, inbox: Path | None, poll: bool) -> None:
         from mailroom.worker import broker_name
 
         mode = f"stages on the workers of {broker_name(settings)}"
-    console.print(f"watching {settings.inbox.resolve()} ({'polling' if poll else 'inotify'}; {mode}); Ctrl-C stops")
+    console.print(f"watching {escape(str(settings.inbox.resolve()))} ({'polling' if poll else 'inotify'}; {escape(mode)}); Ctrl-C stops")
     stop = threading.Event()
     try:
         if not settings.broker_url:  # in the Celery mode every watch pass hands due deliveries to the workers
@@ -164,7 +167,8 @@ def items(ctx: Context, state: str | None, as_json: bool) -> None:
         return
     table = Table("id", "source file", "pages", "state", "doc_type", "route", "note", title=f"{len(rows)} items")
     for row in rows:
-        table.add_row(row["id"], row["source_file"], str(row["pages"]), row["state"], row.get("doc_type") or "", row.get("route") or "", row.get("reason", ""))
+        cells = (row["id"], row["source_file"], str(row["pages"]), row["state"], row.get("doc_type") or "", row.get("route") or "", row.get("reason", ""))
+        table.add_row(*map(escape, cells))
     console.print(table)
 
 
@@ -216,7 +220,7 @@ def synth(ctx: Context, out: Path, count: int, seed: int, batches: int, workers:
     rate = (report.items + report.batch_items) / report.seconds * 60
     console.print(
         f"wrote {report.items} items and {report.batches} batch scans ({report.batch_items} items) "
-        f"with {report.pages} pages to {out} in {report.seconds:.0f} s ({rate:.0f} items/min)"
+        f"with {report.pages} pages to {escape(str(out))} in {report.seconds:.0f} s ({rate:.0f} items/min)"
     )
 
 
@@ -228,10 +232,10 @@ def check(ctx: Context, folder: Path) -> None:
     from mailroom.dataset import BATCHES_DIR, BATCHES_FILE, read_batches, read_dataset
 
     labelled = read_dataset(folder, ctx.taxonomy)
-    console.print(f"{folder}: {len(labelled.items)} items, all rows valid")
+    console.print(f"{escape(str(folder))}: {len(labelled.items)} items, all rows valid")
     if (folder / BATCHES_DIR / BATCHES_FILE).exists():
         entries = read_batches(folder, ctx.taxonomy)
-        console.print(f"{folder / BATCHES_DIR}: {len(entries)} items in {len({e.batch for e in entries})} batch scans, all rows valid")
+        console.print(f"{escape(str(folder / BATCHES_DIR))}: {len(entries)} items in {len({e.batch for e in entries})} batch scans, all rows valid")
 
 
 @data.command()
@@ -246,13 +250,13 @@ def show(ctx: Context, folder: Path, sheet: Path | None) -> None:
     labelled = read_dataset(folder, ctx.taxonomy)
     pairs = Counter((i.doc_type, i.route) for i in labelled.items)
     routes = [r for r in ctx.taxonomy.routes if any(route == r for _, route in pairs)]
-    table = Table("doc_type \\ route", *[r[:8] for r in routes], "total", title=f"{folder}: {len(labelled.items)} items")
+    table = Table("doc_type \\ route", *[r[:8] for r in routes], "total", title=f"{escape(str(folder))}: {len(labelled.items)} items")
     for doc_type in ctx.taxonomy.doc_types:
         counts = [pairs.get((doc_type, r), 0) for r in routes]
         table.add_row(doc_type, *[str(c) if c else "·" for c in counts], str(sum(counts)))
     console.print(table)
     written = contact_sheet(labelled, sheet or folder / "contact_sheet.png")
-    console.print(f"contact sheet of the first pages: {written}")
+    console.print(f"contact sheet of the first pages: {escape(str(written))}")
 
 
 def _progress() -> Progress:
@@ -270,9 +274,9 @@ def _broker_status(settings: Settings) -> str:
     try:
         waiting = queue_length(settings)
     except MailroomError as exc:
-        return f"[red]{exc}[/red]"
+        return f"[red]{escape(str(exc))}[/red]"
     workers = app.control.ping(timeout=1.0)
-    return f"{broker_name(settings)}: {waiting} task(s) queued, {len(workers)} worker(s) answering"
+    return f"{escape(broker_name(settings))}: {waiting} task(s) queued, {len(workers)} worker(s) answering"
 
 
 def _package_version(name: str) -> str:
@@ -289,7 +293,7 @@ def _program_version(command: list[str]) -> str:
         done = subprocess.run(command, capture_output=True, text=True, timeout=10)
     except (OSError, subprocess.TimeoutExpired):
         return "[red]not found[/red]"
-    return (done.stdout + done.stderr).strip().splitlines()[0]
+    return escape((done.stdout + done.stderr).strip().splitlines()[0])
 
 
 from mailroom.classify.commands import classify, evaluate, models, train  # noqa: E402
@@ -311,7 +315,7 @@ def main() -> None:
     try:
         cli.main(standalone_mode=False)
     except MailroomError as exc:
-        err_console.print(f"[bold red]error:[/bold red] {exc}", highlight=False)
+        err_console.print(f"[bold red]error:[/bold red] {escape(str(exc))}", highlight=False)
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
         err_console.print("aborted")

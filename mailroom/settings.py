@@ -69,11 +69,12 @@ class DispatchSettings(Section):
 
 
 class ReviewSettings(Section):
-    secret_key_file: Path = Path("review/secret.key")  # signs session cookies; relative: under MAILROOM_HOME
-    session_max_age_seconds: int = 8 * 3600  # a login lasts one working day
+    secret_key_file: Path = Path("review/secret.key")  # makes the CSRF tokens; relative: under MAILROOM_HOME
+    session_max_age_seconds: int = 8 * 3600  # a login lasts one working day (or until logout or a new password)
     login_max_failures: int = 5  # wrong passwords per user name or client address ...
     login_window_seconds: float = 300.0  # ... within this window; then logins are refused until it passes
     metrics_token: str = ""  # lets a scraper read /metrics as "Authorization: Bearer <token>"; give it by env
+    trusted_proxies: str = ""  # addresses of TLS proxies (comma-separated, "*": any) whose X-Forwarded-Proto/-For are believed: the cookie gets Secure
 
 
 class WorkerSettings(Section):

@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -34,7 +35,7 @@ def _progress() -> Progress:
 def _texts(obj, labelled: LabelledSet, text_column: bool, progress: Progress):
     from mailroom.classify.text import set_texts
 
-    task = progress.add_task(f"{'text column' if text_column else 'OCR'} {labelled.folder.name}", total=len(labelled.items))
+    task = progress.add_task(f"{'text column' if text_column else 'OCR'} {escape(labelled.folder.name)}", total=len(labelled.items))
     return set_texts(labelled, obj.settings, text_column, obj.settings.classify.ocr_workers, lambda n: progress.advance(task, n))
 
 
@@ -112,7 +113,7 @@ def _flat_metrics(report: dict[str, Any], prefix: str) -> dict[str, float]:
 
 def _print_training(result, report, bundle: Path, registered: str, out: Path | None) -> None:
     held = result.held_out
-    table = Table("measure", "doc_type", "route", title=f"trained {result.model.version} in {result.seconds:.0f} s")
+    table = Table("measure", "doc_type", "route", title=f"trained {escape(result.model.version)} in {result.seconds:.0f} s")
     table.add_row("held-out accuracy (out of fold)", f"{held['doc_type_accuracy']:.3f}", f"{held['route_accuracy']:.3f}")
     table.add_row("held-out calibration error", f"{held['doc_type_ece']:.3f}", f"{held['route_ece']:.3f}")
     table.add_row("threshold", f"{result.model.thresholds['doc_type']:.3f}", f"{result.model.thresholds['route']:.3f}")
@@ -121,7 +122,7 @@ def _print_training(result, report, bundle: Path, registered: str, out: Path | N
     console.print(table)
     console.print(f"held out: automation {held['automation']:.1%} at precision {held['auto_precision']:.1%}"
                   + ("" if held["target_reached"] else " [red](target not reached: everything goes to review)[/red]"))
-    console.print(f"bundle: {bundle}\nregistered: {registered}" + (f"\ncopied to: {out}" if out else ""))
+    console.print(escape(f"bundle: {bundle}\nregistered: {registered}" + (f"\ncopied to: {out}" if out else "")))
 
 
 @click.command()
@@ -165,7 +166,7 @@ def evaluate(obj, refs: tuple[str, ...], data_dir: Path, text_column: bool, spli
 
 
 def _print_evaluation(reports: list[dict[str, Any]], data_dir: Path, count: int) -> None:
-    table = Table("measure", *[f"{r['model_version']}\n({r['backend']})" for r in reports], title=f"{data_dir}: {count} items ({reports[0]['text_source']})")
+    table = Table("measure", *[escape(f"{r['model_version']}\n({r['backend']})") for r in reports], title=escape(f"{data_dir}: {count} items ({reports[0]['text_source']})"))
     for head in HEADS:
         table.add_row(f"{head} accuracy", *[f"{r['heads'][head]['accuracy']:.3f}" for r in reports])
         table.add_row(f"{head} macro-F1", *[f"{r['heads'][head]['macro_f1']:.3f}" for r in reports])
@@ -181,7 +182,7 @@ def _print_evaluation(reports: list[dict[str, Any]], data_dir: Path, count: int)
     console.print(table)
     for report in reports:
         worst = sorted(((h, label, v["recall"]) for h in HEADS for label, v in report["heads"][h]["per_class"].items() if v["support"]), key=lambda x: x[2])[:3]
-        console.print(f"{report['model_version']}: lowest recall " + ", ".join(f"{h}:{label} {r:.2f}" for h, label, r in worst))
+        console.print(escape(f"{report['model_version']}: lowest recall " + ", ".join(f"{h}:{label} {r:.2f}" for h, label, r in worst)))
 
 
 @click.command()
@@ -229,15 +230,15 @@ def list_models(obj) -> None:
     except BadInput:  # no model in use yet: still list the registry
         current = {}
     rows = list_versions(obj.settings)
-    table = Table("", "version", "created", "test doc_type F1", "test route F1", "held-out automation", "aliases", title=obj.settings.classify.registered_model)
+    table = Table("", "version", "created", "test doc_type F1", "test route F1", "held-out automation", "aliases", title=escape(obj.settings.classify.registered_model))
     for row in rows:
         m = row["metrics"]
         mark = "*" if current.get("registry_version", "").endswith(f"/{row['version']}") else ""
         created = time.strftime("%Y-%m-%d %H:%M", time.localtime(row["created"] / 1000))
         table.add_row(mark, str(row["version"]), created, _fmt(m.get("test_doc_type_macro_f1")), _fmt(m.get("test_route_macro_f1")),
-                      _fmt(m.get("heldout_automation")), ", ".join(row["aliases"]))  # fmt: skip
+                      _fmt(m.get("heldout_automation")), escape(", ".join(row["aliases"])))  # fmt: skip
     console.print(table)
-    console.print(f"in use: {current.get('registry_version') or current.get('version')}")
+    console.print(escape(f"in use: {current.get('registry_version') or current.get('version')}"))
 
 
 def _fmt(value: float | None) -> str:
@@ -271,7 +272,7 @@ def promote(obj, ref: str, force: bool) -> None:
     if settings.classify.frozen_eval is not None and ref:
         _log_gate(obj, comparison, promoted=True, forced=not comparison.passes)
     meta = read_meta(target)
-    console.print(f"promoted {meta.get('registry_version') or meta.get('version')} to {target}")
+    console.print(escape(f"promoted {meta.get('registry_version') or meta.get('version')} to {target}"))
 
 
 def _gate(obj, ref: str):
@@ -300,8 +301,8 @@ def _log_gate(obj, comparison, promoted: bool, forced: bool) -> None:
 
 
 def _print_gate(comparison, frozen: Path) -> None:
-    table = Table("measure", f"in use\n{comparison.current['version']}", f"challenger\n{comparison.challenger['version']}",
-                  title=f"frozen evaluation set {frozen}: {comparison.items} items")  # fmt: skip
+    table = Table("measure", escape(f"in use\n{comparison.current['version']}"), escape(f"challenger\n{comparison.challenger['version']}"),
+                  title=escape(f"frozen evaluation set {frozen}: {comparison.items} items"))  # fmt: skip
     for key, name in (("auto_precision", "precision of automated"), ("automation", "automation rate"),
                       ("doc_type_macro_f1", "doc_type macro-F1"), ("route_macro_f1", "route macro-F1")):  # fmt: skip
         table.add_row(name, *(f"{who[key]:.3f}" for who in (comparison.current, comparison.challenger)))

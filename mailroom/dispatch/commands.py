@@ -10,6 +10,7 @@ import threading
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 console = Console()
@@ -39,7 +40,7 @@ def dispatch(obj, once: bool, dead_letters: bool, retry: tuple[str, ...]) -> Non
     if dead_letters or retry:
         for item_id in retry:
             state = dispatching.retry_dead_letter(db, item_id)
-            console.print(f"{item_id}: back to {state}")
+            console.print(f"{escape(item_id)}: back to {state}")
         if dead_letters:
             _print_dead_letters(dispatching.dead_letters(db))
         return
@@ -57,7 +58,7 @@ def dispatch(obj, once: bool, dead_letters: bool, retry: tuple[str, ...]) -> Non
 def _print_report(report) -> None:
     for delivery in report.deliveries:
         if delivery.error:
-            console.print(f"{delivery.item_id}: {delivery.outcome} ({delivery.error})", highlight=False)
+            console.print(f"{escape(delivery.item_id)}: {delivery.outcome} ({escape(delivery.error)})", highlight=False)
     console.print(f"dispatch: {report.summary()}")
 
 
@@ -67,5 +68,5 @@ def _print_dead_letters(letters) -> None:
     for heading in ("route", "target", "attempts", "last error"):
         table.add_column(heading)
     for letter in letters:
-        table.add_row(letter.item_id, letter.route, letter.target, str(letter.attempts), letter.error)
+        table.add_row(*map(escape, (letter.item_id, letter.route, letter.target, str(letter.attempts), letter.error)))
     console.print(table)

@@ -1,24 +1,29 @@
-"""Users of the review app: argon2 password hashes, roles, a login throttle, CSRF tokens.
+"""Users of the review app: argon2 password hashes, roles, server-side sessions, a login
+throttle, CSRF tokens.
 
 Library functions only; the web layer (app.py) and the `mailroom users` command call them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import hmac
 import logging
 import secrets
+import threading
 import time
-from collections import defaultdict, deque
+from collections import OrderedDict, deque
 from dataclasses import dataclass
 from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from mailroom.errors import BadInput
 from mailroom.store.db import Database
-from mailroom.store.tables import User
+from mailroom.store.tables import ReviewSession, User, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -54,26 +59,22 @@ def add_user(db: Database, name: str, role: str, password: str) -> Account:
 
 
 def set_password(db: Database, name: str, password: str) -> None:
-    """Replace a user's password. Raises BadInput for an unknown user or a short password."""
+    """Replace a user's password and end the user's sessions. Raises BadInput for an unknown
+    user or a short password."""
     _check_password(password)
     with db.session() as session:
         user = session.scalar(select(User).where(User.name == name))
         if user is None:
             raise BadInput(f"there is no user {name!r}; `mailroom users add {name} --role reviewer` adds one")
         user.password_hash = _hasher.hash(password)
+        session.execute(delete(ReviewSession).where(ReviewSession.user_id == user.id))
+    log.info("password of %s changed, its sessions ended", name)
 
 
 def list_users(db: Database) -> list[Account]:
     """All users, by name."""
     with db.session() as session:
         return [Account(u.name, u.role) for u in session.scalars(select(User).order_by(User.name))]
-
-
-def find_account(db: Database, name: str) -> Account | None:
-    """The user named `name`, or None if there is none (any more)."""
-    with db.session() as session:
-        user = session.scalar(select(User).where(User.name == name))
-        return Account(user.name, user.role) if user else None
 
 
 def authenticate(db: Database, name: str, password: str) -> Account | None:
@@ -92,40 +93,99 @@ def authenticate(db: Database, name: str, password: str) -> Account | None:
         return Account(user.name, user.role)
 
 
-class LoginThrottle:
-    """Counts failed logins per key (user name, client address) in a sliding window.
+def new_session_token() -> str:
+    """A random token for a session cookie."""
+    return secrets.token_urlsafe(32)
 
-    In memory, per server process: `mailroom serve` runs one process.
+
+def start_session(db: Database, name: str, max_age_seconds: int) -> str:
+    """Log user `name` in for `max_age_seconds`; returns the new token for the cookie. Purges
+    expired sessions of everybody."""
+    token = new_session_token()
+    now = utcnow()
+    with db.session() as session:
+        session.execute(delete(ReviewSession).where(ReviewSession.expires_at <= now))
+        user_id = session.scalars(select(User.id).where(User.name == name)).one()
+        expires = now + dt.timedelta(seconds=max_age_seconds)
+        session.add(ReviewSession(id=_digest(token), user_id=user_id, created_at=now, expires_at=expires))
+    return token
+
+
+def session_account(db: Database, token: str) -> Account | None:
+    """The user logged in with `token`, or None if the session ended, expired or never was."""
+    query = (
+        select(User)
+        .join(ReviewSession, ReviewSession.user_id == User.id)
+        .where(ReviewSession.id == _digest(token), ReviewSession.expires_at > utcnow())
+    )
+    with db.session() as session:
+        user = session.scalar(query)
+        return Account(user.name, user.role) if user else None
+
+
+def end_session(db: Database, token: str) -> None:
+    """Log out: the session of `token` ends for every copy of its cookie."""
+    with db.session() as session:
+        session.execute(delete(ReviewSession).where(ReviewSession.id == _digest(token)))
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class LoginThrottle:
+    """Counts login attempts per key (user name, client address) in a sliding window and
+    refuses an attempt, before its password is checked, once a key has had `max_failures`.
+
+    In memory, per server process (`mailroom serve` runs one). A lock makes the check and
+    the count one step, so attempts sent at once are counted one by one. At most `max_keys`
+    keys are kept; the least recently used are forgotten first.
     """
 
-    def __init__(self, max_failures: int, window_seconds: float) -> None:
+    def __init__(self, max_failures: int, window_seconds: float, max_keys: int = 10_000) -> None:
         self.max_failures = max_failures
         self.window_seconds = window_seconds
-        self._failures: dict[str, deque[float]] = defaultdict(deque)
+        self.max_keys = max_keys
+        self._attempts: OrderedDict[str, deque[float]] = OrderedDict()
+        self._lock = threading.Lock()
 
-    def blocked(self, *keys: str) -> bool:
-        """True if any key has had too many failures within the window."""
-        return any(len(self._recent(key)) >= self.max_failures for key in keys)
+    def __len__(self) -> int:
+        return len(self._attempts)
 
-    def fail(self, *keys: str) -> None:
-        """Count one failed login for each key."""
-        for key in keys:
-            self._recent(key).append(time.monotonic())
+    def admit(self, *keys: str) -> bool:
+        """Count an attempt against each key and return True; or, if any key has used up its
+        attempts within the window, count nothing and return False."""
+        with self._lock:
+            now = time.monotonic()
+            recent = [self._recent(key, now) for key in keys]
+            admitted = all(len(times) < self.max_failures for times in recent)
+            if admitted:
+                for times in recent:
+                    times.append(now)
+            while len(self._attempts) > self.max_keys:
+                self._attempts.popitem(last=False)
+            return admitted
 
-    def succeed(self, name: str) -> None:
-        """A right password clears the failures counted against the user name."""
-        self._failures.pop(name, None)
+    def succeed(self, name_key: str, address_key: str) -> None:
+        """A right password: the failures counted against the user name are cleared, and this
+        attempt does not count against the address."""
+        with self._lock:
+            self._attempts.pop(name_key, None)
+            if self._attempts.get(address_key):
+                self._attempts[address_key].pop()
 
-    def _recent(self, key: str) -> deque[float]:
-        times = self._failures[key]
-        while times and times[0] < time.monotonic() - self.window_seconds:
+    def _recent(self, key: str, now: float) -> deque[float]:
+        times = self._attempts.setdefault(key, deque())
+        self._attempts.move_to_end(key)
+        while times and times[0] <= now - self.window_seconds:
             times.popleft()
         return times
 
 
-def new_csrf_token() -> str:
-    """A fresh random token for the session's forms."""
-    return secrets.token_urlsafe(32)
+def csrf_token_for(key: str, session_token: str) -> str:
+    """The CSRF token of the forms of a session: bound to its cookie's token by an HMAC, so
+    it needs no storage and cannot be made without the app's secret key."""
+    return hmac.new(key.encode(), b"csrf:" + session_token.encode(), hashlib.sha256).hexdigest()
 
 
 def csrf_matches(expected: str | None, given: str | None) -> bool:
@@ -134,7 +194,7 @@ def csrf_matches(expected: str | None, given: str | None) -> bool:
 
 
 def secret_key(path: Path) -> str:
-    """The key that signs session cookies, made (mode 0600) on first use."""
+    """The key that CSRF tokens are made with, made (mode 0600) on first use."""
     if not path.is_file():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.touch(mode=0o600)

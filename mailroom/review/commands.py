@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from mailroom.review.auth import ROLES
 
@@ -33,7 +34,7 @@ def serve(obj, host: str, port: int) -> None:
     from mailroom.review.app import create_app
 
     app = create_app(obj.settings, _database(obj))
-    console.print(f"review app on http://{host}:{port}/ ; Ctrl-C stops")
+    console.print(f"review app on http://{escape(host)}:{port}/ ; Ctrl-C stops")
     uvicorn.run(app, host=host, port=port, proxy_headers=False, log_level="info")
 
 
@@ -52,7 +53,7 @@ def users_add(obj, name: str, role: str, password: str) -> None:
     from mailroom.review.auth import add_user
 
     add_user(_database(obj), name, role, password)
-    console.print(f"user {name} added ({role})")
+    console.print(f"user {escape(name)} added ({role})")
 
 
 @users.command("passwd")
@@ -64,7 +65,7 @@ def users_passwd(obj, name: str, password: str) -> None:
     from mailroom.review.auth import set_password
 
     set_password(_database(obj), name, password)
-    console.print(f"password of {name} changed")
+    console.print(f"password of {escape(name)} changed, its sessions ended")
 
 
 @users.command("list")
@@ -74,7 +75,7 @@ def users_list(obj) -> None:
     from mailroom.review.auth import list_users
 
     for account in list_users(_database(obj)):
-        console.print(f"{account.name}\t{account.role}")
+        console.print(f"{escape(account.name)}\t{account.role}")
 
 
 @click.group()
@@ -90,4 +91,4 @@ def feedback_export(obj, out: Path) -> None:
     from mailroom.review.feedback import export_feedback
 
     rows = export_feedback(obj.settings, _database(obj), out)
-    console.print(f"{len(rows)} reviewed items written to {out}")
+    console.print(f"{len(rows)} reviewed items written to {escape(str(out))}")

@@ -1,5 +1,5 @@
-"""What every page of the review app needs: the app's state, the logged-in user, roles,
-CSRF checks and template rendering."""
+"""What every page of the review app needs: the app's state, the session token, the
+logged-in user, roles, CSRF checks and template rendering."""
 
 from __future__ import annotations
 
@@ -13,7 +13,14 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
-from mailroom.review.auth import Account, LoginThrottle, csrf_matches, find_account, new_csrf_token
+from mailroom.review.auth import (
+    Account,
+    LoginThrottle,
+    csrf_matches,
+    csrf_token_for,
+    new_session_token,
+    session_account,
+)
 from mailroom.settings import Settings
 from mailroom.store.db import Database
 from mailroom.taxonomy import Taxonomy
@@ -28,6 +35,7 @@ class AppState:
     taxonomy: Taxonomy
     templates: Jinja2Templates
     throttle: LoginThrottle
+    secret_key: str  # makes the CSRF tokens
 
 
 class LoginRequired(Exception):
@@ -38,12 +46,26 @@ def app_state(request: Request) -> AppState:
     return request.app.state.mailroom
 
 
+def session_token(request: Request) -> str | None:
+    """The token of the session cookie. The app's cookie middleware reads it; a login, a
+    logout or a first form replaces it here, and the middleware sends the new one."""
+    return request.state.session_token
+
+
+def set_session_token(request: Request, token: str | None) -> None:
+    request.state.session_token = token
+
+
+def logged_in(request: Request) -> Account | None:
+    """The user of the request's session, or None without a live one."""
+    token = session_token(request)
+    return session_account(app_state(request).db, token) if token else None
+
+
 def current_user(request: Request) -> Account:
-    """The logged-in user; raises LoginRequired without a session or for a removed user."""
-    name = request.session.get("user")
-    account = find_account(app_state(request).db, name) if name else None
+    """The logged-in user; raises LoginRequired without a live session."""
+    account = logged_in(request)
     if account is None:
-        request.session.clear()
         raise LoginRequired()
     return account
 
@@ -68,23 +90,27 @@ def require_metrics_reader(request: Request) -> str:
 async def require_csrf(request: Request) -> None:
     """403 unless the form carries the session's CSRF token."""
     form = await request.form()
-    if not csrf_matches(request.session.get("csrf"), form.get("csrf")):  # type: ignore[arg-type]
+    token = session_token(request)
+    expected = csrf_token_for(app_state(request).secret_key, token) if token else None
+    if not csrf_matches(expected, form.get("csrf")):  # type: ignore[arg-type]
         raise HTTPException(403, "The form is outdated or forged (CSRF token missing or wrong). Reload the page.")
 
 
 def csrf_token(request: Request) -> str:
-    """The session's CSRF token, made on first use."""
-    if "csrf" not in request.session:
-        request.session["csrf"] = new_csrf_token()
-    return request.session["csrf"]
+    """The session's CSRF token. A visitor without a session cookie gets one first (a token
+    of no login, so the login form can be checked too)."""
+    token = session_token(request)
+    if token is None:
+        token = new_session_token()
+        set_session_token(request, token)
+    return csrf_token_for(app_state(request).secret_key, token)
 
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     """A template with the user, CSRF token and taxonomy in its context."""
     state = app_state(request)
-    name_of_user = request.session.get("user")
     context |= {
-        "user": find_account(state.db, name_of_user) if name_of_user else None,
+        "user": logged_in(request),
         "csrf": csrf_token(request),
         "taxonomy": state.taxonomy,
     }

@@ -128,6 +128,18 @@ class User(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
+class ReviewSession(Base):
+    """A login to the review app. The browser's cookie holds a random token; the row only its
+    SHA-256, so a copy of the database opens no session. Logout and a new password delete it."""
+
+    __tablename__ = "review_sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # SHA-256 of the cookie's token
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column()
+
+
 class ReviewDecision(Base):
     """The audit trail of review: who decided what about an item, and when. Append-only,
     enforced by database triggers."""
