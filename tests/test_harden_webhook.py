@@ -24,18 +24,17 @@ TOKEN = "Bearer geheim-4711"
 
 class Recorder(BaseHTTPRequestHandler):
     """Answers every request with the server's `status` (and `location`), after `delay`
-    seconds, and records its method, path and headers on the server."""
+    seconds, and records its method, path, headers and body on the server."""
 
     def do_GET(self) -> None:
-        self._answer()
+        self._answer(b"")
 
     def do_POST(self) -> None:
-        self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        self._answer()
+        self._answer(self.rfile.read(int(self.headers.get("Content-Length", 0))))
 
-    def _answer(self) -> None:
+    def _answer(self, body: bytes) -> None:
         server = self.server
-        server.seen.append((self.command, self.path, dict(self.headers)))  # type: ignore[attr-defined]
+        server.seen.append((self.command, self.path, dict(self.headers), body))  # type: ignore[attr-defined]
         time.sleep(server.delay)  # type: ignore[attr-defined]
         self.send_response(server.status)  # type: ignore[attr-defined]
         if server.location:  # type: ignore[attr-defined]
@@ -75,7 +74,7 @@ def test_a_redirect_is_a_failed_attempt_and_the_token_never_leaves_the_configure
     db = open_database(database_url)
     item_id = make_item(db, settings, 1)
     [delivery] = dispatching.dispatch_once(settings, db, now=T0).deliveries
-    assert [(method, seen["Authorization"]) for method, _, seen in redirecting.seen] == [("POST", TOKEN)]
+    assert [(method, seen["Authorization"]) for method, _, seen, _ in redirecting.seen] == [("POST", TOKEN)]
     assert elsewhere.seen == []  # nothing, least of all the token, went where the redirect pointed
     assert delivery.outcome == DeliveryOutcome.FAILED and delivery.receipt == ""
     assert (
