@@ -30,6 +30,7 @@ from sqlalchemy.exc import IntegrityError
 from mailroom.dispatch.connectors import DeliveryError, Payload, Target
 from mailroom.dispatch.routes import connector_for, load_routes
 from mailroom.errors import BadInput
+from mailroom.ingest.sanitize import beside
 from mailroom.records import Delivery, DeliveryOutcome, ItemState
 from mailroom.settings import DispatchSettings, Settings
 from mailroom.store.db import Database
@@ -143,9 +144,10 @@ def dispatch_item(
 
 
 def build_payload(db: Database, settings: Settings, item_id: str, key: str, taxonomy: Taxonomy) -> Payload:
-    """The item's searchable PDF and its sidecar: labels, confidence, decision, model
-    version, metadata, source file name and SHA-256, the PDF's SHA-256, page count and the
-    event trail. Raises DeliveryError if the PDF is missing."""
+    """The item's searchable PDF, the files taken out of it (kept beside it) and its
+    sidecar: labels, confidence, decision, model version, metadata, source file name and
+    SHA-256, the PDF's SHA-256 and page count, the files' names and SHA-256, and the event
+    trail. Raises DeliveryError if the PDF or one of the files is missing."""
     with db.session() as session:
         item = session.get_one(Item, item_id)
         source = session.get_one(SourceFile, item.source_id)
@@ -157,6 +159,10 @@ def build_payload(db: Database, settings: Settings, item_id: str, key: str, taxo
     pdf = settings.home.resolve() / item.pdf_path
     if not item.pdf_path or not pdf.is_file():
         raise DeliveryError(f"the item's searchable PDF is missing ({pdf})")
+    attachments = tuple(beside(pdf, name) for name in item.flags.get("attachments", []))
+    missing = [str(path) for path in attachments if not path.is_file()]
+    if missing:
+        raise DeliveryError(f"a file taken out of the item's PDF is missing ({', '.join(missing)})")
     doc_type, route = _label(taxonomy.doc_types, item.doc_type), _label(taxonomy.routes, item.route)
     sidecar = {
         "format": SIDECAR_FORMAT,
@@ -176,9 +182,10 @@ def build_payload(db: Database, settings: Settings, item_id: str, key: str, taxo
             "file_name": f"{item.id}.pdf", "sha256": hashlib.sha256(pdf.read_bytes()).hexdigest(),
             "pages": item.page_count, "mean_ocr_confidence": item.mean_confidence,
         },
+        "attachments": [{"file_name": p.name, "sha256": hashlib.sha256(p.read_bytes()).hexdigest()} for p in attachments],
         "trail": [{"at": _iso(e.at), "kind": e.kind, "detail": e.detail} for e in events],
     }  # fmt: skip
-    return Payload(item.id, key, pdf, sidecar, f"{route['name']}: {doc_type['name']} ({item.id})")
+    return Payload(item.id, key, pdf, sidecar, f"{route['name']}: {doc_type['name']} ({item.id})", attachments)
 
 
 def retry_dead_letter(db: Database, item_id: str, now: dt.datetime | None = None) -> ItemState:

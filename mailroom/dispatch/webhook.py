@@ -1,5 +1,6 @@
 """The web hook connector: an HTTP POST (multipart/form-data) with the part `metadata`
-(the JSON sidecar) and the part `document` (the PDF), and an `Idempotency-Key` header.
+(the JSON sidecar), the part `document` (the PDF) and a part `attachment` for each file
+taken out of the PDF (an e-invoice's XML), and an `Idempotency-Key` header.
 
 Any 2xx answer means delivered. A receiver should answer a key it has seen before with
 2xx and keep the first copy: that makes a retry after a crash between "sent" and
@@ -23,7 +24,7 @@ from typing import Literal
 
 from pydantic import field_validator
 
-from mailroom.dispatch.connectors import DeliveryError, Payload, Target
+from mailroom.dispatch.connectors import DeliveryError, Payload, Target, content_type
 from mailroom.settings import DispatchSettings
 
 log = logging.getLogger(__name__)
@@ -59,8 +60,8 @@ class WebhookConnector:
 
     def deliver(self, payload: Payload) -> str:
         """POST the payload. Returns "HTTP <status>". Raises DeliveryError."""
-        body, content_type = multipart(payload)
-        headers = {**self.target.headers, "Content-Type": content_type, "Idempotency-Key": payload.key}
+        body, form_type = multipart(payload)
+        headers = {**self.target.headers, "Content-Type": form_type, "Idempotency-Key": payload.key}
         url = self.target.url
         status, location, detail = self._post(body, headers)
         if 200 <= status < 300:
@@ -114,19 +115,20 @@ def _cut(connection: http.client.HTTPConnection, expired: threading.Event) -> No
 
 
 def multipart(payload: Payload) -> tuple[bytes, str]:
-    """The body of a multipart/form-data request with the sidecar and the PDF, and its
-    Content-Type header."""
+    """The body of a multipart/form-data request with the sidecar, the PDF and the files
+    beside it, and its Content-Type header."""
     boundary = f"mailroom-{uuid.uuid4().hex}"
     parts = [
         ("metadata", f"{payload.name}.json", "application/json; charset=utf-8", payload.sidecar_bytes()),
         ("document", f"{payload.name}.pdf", "application/pdf", payload.pdf.read_bytes()),
     ]
+    parts += [("attachment", path.name, content_type(path), path.read_bytes()) for path in payload.attachments]
     chunks = []
-    for field, filename, content_type, content in parts:
+    for field, filename, media_type, content in parts:
         head = (
             f"--{boundary}\r\n"
             f'Content-Disposition: form-data; name="{field}"; filename="{filename}"\r\n'
-            f"Content-Type: {content_type}\r\n\r\n"
+            f"Content-Type: {media_type}\r\n\r\n"
         )
         chunks += [head.encode("ascii"), content, b"\r\n"]
     chunks.append(f"--{boundary}--\r\n".encode("ascii"))
