@@ -423,7 +423,7 @@ def record_ocr(db: Database, folders: Folders, item_id: str, pages: list[Process
             session.add(_page_row(folders, p))
         confidences = [p.ocr.mean_confidence for p in pages if p.ocr.words]
         item.mean_confidence = sum(confidences) / len(confidences) if confidences else 0.0
-        item.flags = {"pages": {str(p.number): list(p.ocr.flags) for p in pages if p.ocr.flags}, "attachments": list(cleaned.files)}
+        item.flags = {"pages": {str(p.number): list(p.ocr.flags) for p in pages if p.ocr.flags}, "attachments": {name: folders.rel(path) for name, path in cleaned.files.items()}}
         item.pdf_path, item.state = folders.rel(pdf_path), ItemState.OCR_DONE
         _event(session, "ocr_done", item=item, detail={"pages": len(pages), "mean_confidence": round(item.mean_confidence, 1)})
         if cleaned.removed:
@@ -469,7 +469,7 @@ def classify_items(db: Database, item_ids: list[str], classifier: Classifier) ->
                 continue
             text = "\n\n".join(session.scalars(select(Page.text).where(Page.item_id == item_id).order_by(Page.number)))
             page_flags = [flag for flags in item.flags.get("pages", {}).values() for flag in flags]
-            prediction = classify_item(text, model, item.mean_confidence, page_flags, item.flags.get("attachments", []))
+            prediction = classify_item(text, model, item.mean_confidence, page_flags, list(item.flags.get("attachments", {})))
             _apply_prediction(session, item, prediction)
 
 

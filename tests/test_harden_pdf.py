@@ -39,6 +39,7 @@ from mailroom.dispatch.folder import FolderConnector, FolderTarget
 from mailroom.dispatch.mail import MailConnector, MailTarget
 from mailroom.dispatch.webhook import WebhookTarget
 from mailroom.ingest.intake import sha256_file
+from mailroom.ingest.sanitize import write_clean_pdf
 from mailroom.pipeline import ingest_once
 from mailroom.records import DeliveryOutcome, ItemState
 from mailroom.settings import PACKAGE_CONFIG_DIR, Settings
@@ -323,3 +324,14 @@ def test_the_xml_reaches_the_office_with_the_pdf(ingested: Ingested, tmp_path: P
     assert xml.get_payload(decode=True) == INVOICE_XML
     sidecar = json.loads(parts[f"{item_id}.json"].get_payload(decode=True))
     assert sidecar["attachments"] == payload.sidecar["attachments"]
+
+
+def test_an_embedded_file_never_takes_the_place_of_the_pdf_or_the_sidecar(tmp_path: Path) -> None:
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.add_attachment("pdf", b"not the item's PDF")
+    writer.add_attachment("x.json", b"{}")
+    target = tmp_path / "item-1.pdf"
+    cleaned = write_clean_pdf(writer, tmp_path / "scan.tif", target)
+    assert sorted(p.name for p in cleaned.files.values()) == ["item-1.pdf.bin", "item-1.x.json.bin"]
+    assert len(PdfReader(target).pages) == 1 and "/EmbeddedFiles" not in every_name(target)

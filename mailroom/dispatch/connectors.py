@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import mimetypes
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -50,7 +50,7 @@ class Payload:
     pdf: Path  # absolute path of the item's searchable PDF
     sidecar: dict[str, Any]
     subject: str  # one line saying what it is, for e-mail subjects and logs
-    attachments: tuple[Path, ...] = ()  # absolute paths, named `<item>.<file name>` as at the receiver
+    attachments: dict[str, Path] = field(default_factory=dict)  # name at the receiver (`<item>.<file name>`) → path
 
     @property
     def name(self) -> str:
@@ -61,9 +61,9 @@ class Payload:
         return json.dumps(self.sidecar, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8") + b"\n"
 
 
-def content_type(path: Path) -> str:
+def content_type(name: str) -> str:
     """The media type of a file by its name, for mail attachments and form parts."""
-    return mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
 class Connector(Protocol):

@@ -30,7 +30,6 @@ from sqlalchemy.exc import IntegrityError
 from mailroom.dispatch.connectors import DeliveryError, Payload, Target
 from mailroom.dispatch.routes import connector_for, load_routes
 from mailroom.errors import BadInput
-from mailroom.ingest.sanitize import beside
 from mailroom.records import Delivery, DeliveryOutcome, ItemState
 from mailroom.settings import DispatchSettings, Settings
 from mailroom.store.db import Database
@@ -159,8 +158,9 @@ def build_payload(db: Database, settings: Settings, item_id: str, key: str, taxo
     pdf = settings.home.resolve() / item.pdf_path
     if not item.pdf_path or not pdf.is_file():
         raise DeliveryError(f"the item's searchable PDF is missing ({pdf})")
-    attachments = tuple(beside(pdf, name) for name in item.flags.get("attachments", []))
-    missing = [str(path) for path in attachments if not path.is_file()]
+    home = settings.home.resolve()
+    attachments = {f"{item.id}.{name}": home / path for name, path in item.flags.get("attachments", {}).items()}
+    missing = [str(path) for path in attachments.values() if not path.is_file()]
     if missing:
         raise DeliveryError(f"a file taken out of the item's PDF is missing ({', '.join(missing)})")
     doc_type, route = _label(taxonomy.doc_types, item.doc_type), _label(taxonomy.routes, item.route)
@@ -182,7 +182,7 @@ def build_payload(db: Database, settings: Settings, item_id: str, key: str, taxo
             "file_name": f"{item.id}.pdf", "sha256": hashlib.sha256(pdf.read_bytes()).hexdigest(),
             "pages": item.page_count, "mean_ocr_confidence": item.mean_confidence,
         },
-        "attachments": [{"file_name": p.name, "sha256": hashlib.sha256(p.read_bytes()).hexdigest()} for p in attachments],
+        "attachments": [{"file_name": n, "sha256": hashlib.sha256(p.read_bytes()).hexdigest()} for n, p in attachments.items()],
         "trail": [{"at": _iso(e.at), "kind": e.kind, "detail": e.detail} for e in events],
     }  # fmt: skip
     return Payload(item.id, key, pdf, sidecar, f"{route['name']}: {doc_type['name']} ({item.id})", attachments)

@@ -44,7 +44,7 @@ class FolderConnector:
         folder.mkdir(parents=True, exist_ok=True)
         pdf = folder / f"{payload.name}.pdf"
         wrote = [put_file(pdf, payload.pdf.read_bytes())]
-        wrote += [put_file(folder / path.name, path.read_bytes()) for path in payload.attachments]
+        wrote += [put_file(folder / name, path.read_bytes()) for name, path in payload.attachments.items()]
         wrote.append(put_file(folder / f"{payload.name}.json", payload.sidecar_bytes()))
         if not any(wrote):
             log.info("%s: already in %s, not written again", payload.item_id, folder)

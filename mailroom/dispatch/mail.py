@@ -96,9 +96,9 @@ def build_message(payload: Payload, sender: str, to: list[str]) -> EmailMessage:
     message.add_attachment(
         payload.pdf.read_bytes(), maintype="application", subtype="pdf", filename=f"{payload.name}.pdf"
     )
-    for path in payload.attachments:
-        maintype, subtype = content_type(path).split("/", 1)
-        message.add_attachment(path.read_bytes(), maintype=maintype, subtype=subtype, filename=path.name)
+    for name, path in payload.attachments.items():
+        maintype, subtype = content_type(name).split("/", 1)
+        message.add_attachment(path.read_bytes(), maintype=maintype, subtype=subtype, filename=name)
     message.add_attachment(
         payload.sidecar_bytes(), maintype="application", subtype="json", filename=f"{payload.name}.json"
     )

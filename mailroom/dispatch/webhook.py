@@ -122,7 +122,7 @@ def multipart(payload: Payload) -> tuple[bytes, str]:
         ("metadata", f"{payload.name}.json", "application/json; charset=utf-8", payload.sidecar_bytes()),
         ("document", f"{payload.name}.pdf", "application/pdf", payload.pdf.read_bytes()),
     ]
-    parts += [("attachment", path.name, content_type(path), path.read_bytes()) for path in payload.attachments]
+    parts += [("attachment", name, content_type(name), path.read_bytes()) for name, path in payload.attachments.items()]
     chunks = []
     for field, filename, media_type, content in parts:
         head = (

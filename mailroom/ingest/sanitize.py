@@ -8,7 +8,7 @@ and loses
     form fields), Launch, GoToR, GoToE, ImportData, SubmitForm, Rendition,
     RichMediaExecute, and URI actions to anything but http(s) and mailto (file:, smb:,
     javascript: ...);
-  - XFA forms (they carry scripts);
+  - XFA forms and RichMedia and 3D annotations (they carry scripts of their own);
   - embedded files (the EmbeddedFiles name tree, associated files /AF, FileAttachment
     annotations): they are written beside the PDF as `<item>.<file name>`, so an
     e-invoice's XML (ZUGFeRD, Factur-X, XRechnung) travels on as data of its own.
@@ -36,6 +36,9 @@ ACTIVE_ACTIONS = {
 SAFE_URI_SCHEMES = ("http:", "https:", "mailto:")
 DOCUMENT_ENTRIES = ("/OpenAction", "/AA", "/Names", "/AF")  # of the original's catalog
 PAGE_TYPES = ("/Page", "/Pages")
+SCRIPTED_ANNOTATIONS = ("/RichMedia", "/3D")  # may carry JavaScript of their own
+RESERVED_NAMES = ("pdf", "json")  # `<item>.pdf` and `<item>.json` are the item's PDF and sidecar
+LISTED = 10  # script names listed in the history
 PLACES = {"/OpenAction": "beim Öffnen", "/A": "Aktion", "/Next": "Folgeaktion", "/PA": "Aktion"}
 
 
@@ -44,7 +47,7 @@ class Cleaned:
     """What `write_clean_pdf` took out of an item's PDF."""
 
     removed: tuple[str, ...]  # one line per thing, saying what and where, for the item's history
-    files: tuple[str, ...]  # names of the embedded files now beside the PDF (see `beside`)
+    files: dict[str, Path]  # the embedded files now beside the PDF: their names and where they are
 
 
 def beside(pdf: Path, name: str) -> Path:
@@ -71,7 +74,7 @@ def write_clean_pdf(writer: PdfWriter, original: Path, target: Path) -> Cleaned:
     write_atomically(target, buffer.getvalue())
     for name, content in found.files.items():
         write_atomically(beside(target, name), content)
-    return Cleaned(tuple(found.removed), tuple(found.files))
+    return Cleaned(tuple(found.removed), {name: beside(target, name) for name in found.files})
 
 
 @dataclass
@@ -127,7 +130,10 @@ class _Found:
             return True
         if key == "/JavaScript" and isinstance(value, DictionaryObject):  # the document's name tree
             names = [str(n) for n, _ in _name_tree(value)]
-            self.removed.append(f"JavaScript {', '.join(names)} ({where}, Namensbaum)")
+            shown = ", ".join(names[:LISTED]) + (
+                f" und {len(names) - LISTED} weitere" if len(names) > LISTED else ""
+            )
+            self.removed.append(f"JavaScript {shown} ({where}, Namensbaum)")
             return True
         if key == "/XFA":
             self.removed.append(f"XFA-Formular mit möglichen Skripten ({where})")
@@ -139,6 +145,9 @@ class _Found:
         if key == "/AF" and isinstance(value, ArrayObject):
             for spec in value:
                 self._keep_file(spec.get_object(), where)
+            return True
+        if isinstance(value, DictionaryObject) and value.get("/Subtype") in SCRIPTED_ANNOTATIONS:
+            self.removed.append(f"Annotation {str(value['/Subtype']).lstrip('/')} ({where})")
             return True
         if isinstance(value, DictionaryObject) and value.get("/Subtype") == "/FileAttachment":
             self._keep_file(
@@ -155,8 +164,18 @@ class _Found:
         stream = stream.get_object() if stream is not None else None
         if not isinstance(stream, StreamObject):
             return
-        content = stream.get_data()
         name = safe_name(PureWindowsPath(str(spec.get("/UF") or spec.get("/F") or "anhang")).name)
+        if name.lower() in RESERVED_NAMES or name.lower().endswith(
+            ".json"
+        ):  # never the item's PDF or sidecar
+            name += ".bin"
+        try:
+            content = stream.get_data()
+        except (
+            Exception
+        ) as exc:  # a damaged or oversized stream must not stop the item; the original keeps it
+            self.removed.append(f"eingebettete Datei {name} ({where}), nicht lesbar ({exc}), nur im Original")
+            return
         if self.files.get(name) == content:  # the same file listed twice (name tree and /AF)
             return
         while name in self.files:
@@ -184,13 +203,21 @@ def _action(action: PdfObject) -> str:
     return f"{kind} {target}" if target is not None else kind
 
 
-def _name_tree(node: DictionaryObject) -> list[tuple[PdfObject, PdfObject]]:
-    """The (name, value) pairs of a PDF name tree."""
-    pairs = []
-    names = node.get("/Names", ArrayObject()).get_object()
-    pairs += list(zip(names[::2], names[1::2], strict=False))
-    for kid in node.get("/Kids", ArrayObject()).get_object():
-        pairs += _name_tree(kid.get_object())
+def _name_tree(root: DictionaryObject) -> list[tuple[PdfObject, PdfObject]]:
+    """The (name, value) pairs of a PDF name tree (each node once, however it is linked)."""
+    pairs: list[tuple[PdfObject, PdfObject]] = []
+    nodes, seen = [root], {id(root)}
+    while nodes:
+        node = nodes.pop()
+        names = node.get("/Names", ArrayObject()).get_object()
+        if isinstance(names, ArrayObject):
+            pairs += list(zip(names[::2], names[1::2], strict=False))
+        kids = node.get("/Kids", ArrayObject()).get_object()
+        for kid in kids if isinstance(kids, ArrayObject) else []:
+            kid = kid.get_object()
+            if isinstance(kid, DictionaryObject) and id(kid) not in seen:
+                seen.add(id(kid))
+                nodes.append(kid)
     return pairs
 
 
