@@ -15,7 +15,6 @@ process records), and the Celery runner of `mailroom.worker` (a broker URL is se
 
 from __future__ import annotations
 
-import io
 import logging
 import os
 import shutil
@@ -54,6 +53,7 @@ from mailroom.ingest.intake import (
 )
 from mailroom.ingest.pages import SourceInfo, inspect_source, rasterize
 from mailroom.ingest.read import read_gray, read_page, write_atomically, write_png
+from mailroom.ingest.sanitize import Cleaned, write_clean_pdf
 from mailroom.ingest.separate import classify_page, read_page_signal, split_pages
 from mailroom.parallel import process_pool
 from mailroom.records import ItemState, OcrWord, PageOcr, Prediction, ProcessedPage, SourceState
@@ -415,7 +415,7 @@ def record_ocr(db: Database, folders: Folders, item_id: str, pages: list[Process
         item = session.get_one(Item, item_id, with_for_update=True, populate_existing=True)
         if item.state != ItemState.SPLIT:
             return False
-        _write_searchable_pdf(pages, pdf_path, folders.home / source.archive_path)
+        cleaned = _write_searchable_pdf(pages, pdf_path, folders.home / source.archive_path)
         for old in session.scalars(select(Page).where(Page.item_id == item_id)):
             session.delete(old)  # pages an interrupted earlier run left: replaced, never doubled
         session.flush()
@@ -423,9 +423,11 @@ def record_ocr(db: Database, folders: Folders, item_id: str, pages: list[Process
             session.add(_page_row(folders, p))
         confidences = [p.ocr.mean_confidence for p in pages if p.ocr.words]
         item.mean_confidence = sum(confidences) / len(confidences) if confidences else 0.0
-        item.flags = {"pages": {str(p.number): list(p.ocr.flags) for p in pages if p.ocr.flags}}
+        item.flags = {"pages": {str(p.number): list(p.ocr.flags) for p in pages if p.ocr.flags}, "attachments": {name: folders.rel(path) for name, path in cleaned.files.items()}}
         item.pdf_path, item.state = folders.rel(pdf_path), ItemState.OCR_DONE
         _event(session, "ocr_done", item=item, detail={"pages": len(pages), "mean_confidence": round(item.mean_confidence, 1)})
+        if cleaned.removed:
+            _event(session, "pdf_cleaned", item=item, detail={"removed": list(cleaned.removed)})
         _finish_source_if_done(session, source)
     return True
 
@@ -467,7 +469,7 @@ def classify_items(db: Database, item_ids: list[str], classifier: Classifier) ->
                 continue
             text = "\n\n".join(session.scalars(select(Page.text).where(Page.item_id == item_id).order_by(Page.number)))
             page_flags = [flag for flags in item.flags.get("pages", {}).values() for flag in flags]
-            prediction = classify_item(text, model, item.mean_confidence, page_flags)
+            prediction = classify_item(text, model, item.mean_confidence, page_flags, list(item.flags.get("attachments", {})))
             _apply_prediction(session, item, prediction)
 
 
@@ -521,18 +523,17 @@ def _items_of(session, source_id: int, state: ItemState) -> list[str]:
     return list(session.scalars(query))
 
 
-def _write_searchable_pdf(pages: list[ProcessedPage], target: Path, original: Path) -> None:
+def _write_searchable_pdf(pages: list[ProcessedPage], target: Path, original: Path) -> Cleaned:
     """The item's archival copy: OCR'd pages (image + text layer) in order; pages of a
-    born-digital PDF are taken from the original, which is searchable already."""
+    born-digital PDF are taken from the original, which is searchable already. Without
+    active content; embedded files are kept beside it."""
     writer = PdfWriter()
     for page in pages:
         if page.pdf_path:
             writer.append(PdfReader(page.pdf_path))
         elif original.suffix == ".pdf":
             writer.add_page(PdfReader(original).pages[page.source_page])
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    write_atomically(target, buffer.getvalue())
+    return write_clean_pdf(writer, original, target)
 
 
 def _archive_original(db: Database, folders: Folders, source: SourceFile) -> None:

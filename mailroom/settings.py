@@ -59,6 +59,7 @@ class DispatchSettings(Section):
     backoff_base_seconds: float = 30.0  # wait after the first failure; doubled after each next one
     backoff_cap_seconds: float = 3600.0
     timeout_seconds: float = 30.0  # per network operation of a connector
+    deadline_seconds: float = 120.0  # a whole web hook request, connect to last byte; keep it below 10 timeouts (the lease of a claimed delivery)
     poll_seconds: float = 10.0  # pause between passes of the dispatch loop
     smtp_host: str = "localhost"
     smtp_port: int = 25

@@ -69,7 +69,7 @@ def train(obj, data_dirs: tuple[Path, ...], config_path: Path | None, model_type
 
         check_checkpoint(config.transformer.checkpoint)  # before any OCR or training
     rules_path = settings.config_file("rules.yaml")
-    rules = load_rules(rules_path, set(obj.taxonomy.routes))
+    rules = load_rules(rules_path, set(obj.taxonomy.routes), set(obj.taxonomy.doc_types))
     sets = [read_dataset(d, obj.taxonomy) for d in data_dirs]
     with _progress() as progress:
         texts_by_set = [_texts(obj, s, text_column, progress) for s in sets]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mailroom.classify.rules import EXPECT, RuleHit
+from mailroom.classify.rules import EXPECT, DocTypeHit, RuleHit
 
 # Flags that always send an item to a person: nothing trustworthy to classify from.
 REVIEW_FLAGS = ("no_text", "timeout", "ocr_error", "empty_text", "model_unavailable")
@@ -53,6 +53,7 @@ def decide(
     flags: Sequence[str] = (),
     min_ocr_confidence: float = MIN_OCR_CONFIDENCE,
     novelty: Novelty | None = None,
+    doc_type_hit: DocTypeHit | None = None,
 ) -> Decision:
     """Decide auto or review for one item; the reason names what decided it.
 
@@ -62,14 +63,20 @@ def decide(
     office), that route, and a model that routes such mail elsewhere sends it to review
     while one that agrees is supported like by a support rule. Then what sends an item
     to review whatever the heads say: blocking flags, untrusted OCR, a letter unlike every
-    training letter, conflicting fix rules. An item goes through only when both heads pass.
+    training letter, conflicting fix rules. An item goes through only when both heads pass;
+    an attachment rule (`doc_type_hit`: an e-invoice's XML) fixes the doc_type, which
+    then passes.
     """
     doc_why = f"doc_type {doc_type.label} {doc_type.probability:.3f} {'≥' if doc_type.passes else '<'} {doc_type.threshold:.3f}"
+    doc_label, doc_ok = doc_type.label, doc_type.passes
+    if doc_type_hit is not None:
+        doc_label, doc_ok = doc_type_hit.doc_type, True
+        doc_why = f"doc_type {doc_label} fixed by rule {doc_type_hit.rule} (embedded file '{doc_type_hit.evidence}'; model: {doc_why})"
     expected = next((h for h in hits if h.effect == EXPECT), None)
     final_route, decided_by, route_ok, route_why = _route(route, hits, support_floor, expected)
     if expected is not None and final_route != expected.route and decided_by == "model":
         final_route, decided_by, route_ok = expected.route, "rules", False
-        route_why = f"{doc_type.label} goes to {expected.route} (rule {expected.rule}: '{expected.evidence}'), the model says {route.label}"
+        route_why = f"{doc_label} goes to {expected.route} (rule {expected.rule}: '{expected.evidence}'), the model says {route.label}"
     blocking = [f for f in flags if f in REVIEW_FLAGS]
     if blocking:
         return Decision("review", f"flagged: {', '.join(blocking)}", decided_by, final_route)
@@ -82,7 +89,7 @@ def decide(
     if len(fixed) > 1:
         names = ", ".join(f"{h.rule}→{h.route}" for h in hits if h.effect == "fix")
         return Decision("review", f"fix rules disagree ({names})", "rules", route.label)
-    decision = "auto" if route_ok and doc_type.passes else "review"
+    decision = "auto" if route_ok and doc_ok else "review"
     return Decision(decision, f"{doc_why}; {route_why}", decided_by, final_route)
 
 

@@ -11,7 +11,7 @@ import numpy as np
 from mailroom.classify.bundle import Model
 from mailroom.classify.extract import extract_metadata
 from mailroom.classify.policy import HeadScore, Novelty, decide
-from mailroom.classify.rules import match_rules
+from mailroom.classify.rules import match_attachments, match_rules
 from mailroom.records import HeadPrediction, Prediction
 
 log = logging.getLogger(__name__)
@@ -19,11 +19,13 @@ log = logging.getLogger(__name__)
 TOP = 3
 
 
-def classify_item(text: str, model: Model, ocr_confidence: float | None = None, flags: Sequence[str] = ()) -> Prediction:
+def classify_item(
+    text: str, model: Model, ocr_confidence: float | None = None, flags: Sequence[str] = (), attachments: Sequence[str] = ()
+) -> Prediction:
     """Classify one item from its text (pages joined), with its mean OCR confidence
-    (0-100) and its flags if known. Never raises for odd text: empty text gives a
-    prediction that goes to review."""
-    return classify_texts([text], model, [ocr_confidence], [tuple(flags)])[0]
+    (0-100), its flags and the names of its embedded files if known. Never raises for odd
+    text: empty text gives a prediction that goes to review."""
+    return classify_texts([text], model, [ocr_confidence], [tuple(flags)], [tuple(attachments)])[0]
 
 
 def classify_texts(
@@ -31,36 +33,48 @@ def classify_texts(
     model: Model,
     ocr_confidences: Sequence[float | None] | None = None,
     flags: Sequence[Sequence[str]] | None = None,
+    attachments: Sequence[Sequence[str]] | None = None,
 ) -> list[Prediction]:
     """`classify_item` for many texts at once (one batched model call per head)."""
     probabilities = model.probabilities(texts)
     novelty = model.novelty(texts)
     confidences = ocr_confidences or [None] * len(texts)
     all_flags = flags or [()] * len(texts)
+    all_attachments = attachments or [()] * len(texts)
     return [
-        _prediction(index, text, model, probabilities, confidences[index], all_flags[index], float(novelty[index]))
+        _prediction(index, text, model, probabilities, confidences[index], all_flags[index], float(novelty[index]), all_attachments[index])
         for index, text in enumerate(texts)
-    ]
+    ]  # fmt: skip
 
 
-def _prediction(index, text, model: Model, probabilities, ocr_confidence, flags, novelty: float) -> Prediction:
+def _prediction(index, text, model: Model, probabilities, ocr_confidence, flags, novelty: float, attachments: Sequence[str]) -> Prediction:
     heads = {head: _head(classes, probs[index], model.thresholds[head]) for head, (classes, probs) in probabilities.items()}
     flags = tuple(flags) + (("empty_text",) if not text.strip() else ())
-    hits = match_rules(text, model.rules, heads["doc_type"].label)
+    doc_hit = match_attachments(attachments, model.rules)
+    doc_type = heads["doc_type"]
+    hits = match_rules(text, model.rules, doc_hit.doc_type if doc_hit else doc_type.label)
     decision = decide(
-        HeadScore(heads["doc_type"].label, heads["doc_type"].probability, heads["doc_type"].threshold),
+        HeadScore(doc_type.label, doc_type.probability, doc_type.threshold),
         HeadScore(heads["route"].label, heads["route"].probability, heads["route"].threshold),
         hits, model.rules.support_floor, ocr_confidence, flags, novelty=Novelty(novelty, model.layers.novelty_cutoff),
+        doc_type_hit=doc_hit,
     )  # fmt: skip
+    if doc_hit is not None:  # an attachment rule set the doc_type
+        classes, probs = probabilities["doc_type"]
+        probability = float(probs[index][list(classes).index(doc_hit.doc_type)]) if doc_hit.doc_type in classes else 0.0
+        doc_type = HeadPrediction(doc_hit.doc_type, probability, doc_type.top, doc_type.threshold)
     route = heads["route"]
     if decision.route != route.label:  # a fix rule set the route
         probability = dict(route.top).get(decision.route, 0.0)
         route = HeadPrediction(decision.route, probability, route.top, route.threshold)
     metadata = extract_metadata(text, model.rules)
     metadata["novelty"] = round(novelty, 3)
-    if hits:
-        metadata["rules"] = [{"rule": h.rule, "route": h.route, "effect": h.effect, "evidence": h.evidence} for h in hits]
-    return Prediction(heads["doc_type"], route, decision.decision, decision.reason, decision.decided_by, metadata, model.version)
+    rules = [{"rule": h.rule, "route": h.route, "effect": h.effect, "evidence": h.evidence} for h in hits]
+    if doc_hit is not None:
+        rules.append({"rule": doc_hit.rule, "doc_type": doc_hit.doc_type, "effect": "fix", "evidence": doc_hit.evidence})
+    if rules:
+        metadata["rules"] = rules
+    return Prediction(doc_type, route, decision.decision, decision.reason, decision.decided_by, metadata, model.version)
 
 
 def _head(classes: np.ndarray, row: np.ndarray, threshold: float) -> HeadPrediction:

@@ -1,12 +1,15 @@
-"""Rules beside the model, from configs/rules.yaml: patterns that fix or support a route.
+"""Rules beside the model, from configs/rules.yaml: patterns that fix or support a route,
+and names of embedded files that fix the document type.
 
-A rule set is data; `match_rules` is a pure function from text to the rules that hit.
+A rule set is data; `match_rules` is a pure function from text to the rules that hit,
+`match_attachments` one from the names of an item's embedded files to the rule that hits.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,6 +41,22 @@ class RuleHit:
 
 
 @dataclass(frozen=True)
+class AttachmentRule:
+    """An embedded file whose name says what the document is (an e-invoice's XML)."""
+
+    name: str
+    doc_type: str
+    pattern: re.Pattern[str]  # searched in each file name
+
+
+@dataclass(frozen=True)
+class DocTypeHit:
+    rule: str
+    doc_type: str
+    evidence: str  # the file name
+
+
+@dataclass(frozen=True)
 class DocTypeRoute:
     """Where mail of one doc type goes: the first `unless` rule whose pattern occurs
     decides, else `default` (court mail goes to the Rechtsamt unless the court or the
@@ -54,20 +73,24 @@ class RuleSet:
     references: dict[str, re.Pattern[str]]
     support_floor: float = 0.6
     doc_type_routes: tuple[DocTypeRoute, ...] = ()
+    attachment_rules: tuple[AttachmentRule, ...] = ()
 
 
-def load_rules(path: Path, routes: set[str] | None = None) -> RuleSet:
-    """Read a rules file. Raises BadConfig for a bad pattern, effect, or unknown route."""
+def load_rules(path: Path, routes: set[str] | None = None, doc_types: set[str] | None = None) -> RuleSet:
+    """Read a rules file. Raises BadConfig for a bad pattern, effect, or unknown route or
+    document type."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise BadConfig(f"cannot read rules {path}: {exc}") from exc
     if not isinstance(data, dict):
         raise BadConfig(f"rules {path} must be a mapping with route_rules and references")
-    return parse_rules(data, str(path), routes)
+    return parse_rules(data, str(path), routes, doc_types)
 
 
-def parse_rules(data: dict[str, Any], origin: str = "rules", routes: set[str] | None = None) -> RuleSet:
+def parse_rules(
+    data: dict[str, Any], origin: str = "rules", routes: set[str] | None = None, doc_types: set[str] | None = None
+) -> RuleSet:
     """Build a RuleSet from the mapping of a rules file (see configs/rules.yaml)."""
     rules = []
     for number, entry in enumerate(data.get("route_rules") or [], start=1):
@@ -81,7 +104,17 @@ def parse_rules(data: dict[str, Any], origin: str = "rules", routes: set[str] | 
         rules.append(RouteRule(name, str(entry["route"]), str(entry["effect"]), _compile(entry["pattern"], origin, name)))
     references = {str(k): _compile(v, origin, str(k)) for k, v in (data.get("references") or {}).items()}
     by_doc_type = tuple(_doc_type_route(str(d), e, origin, routes) for d, e in (data.get("doc_type_routes") or {}).items())
-    return RuleSet(tuple(rules), references, float(data.get("support_floor", 0.6)), by_doc_type)
+    attachments = tuple(_attachment_rule(number, e, origin, doc_types) for number, e in enumerate(data.get("attachment_rules") or [], start=1))
+    return RuleSet(tuple(rules), references, float(data.get("support_floor", 0.6)), by_doc_type, attachments)
+
+
+def _attachment_rule(number: int, entry: object, origin: str, doc_types: set[str] | None) -> AttachmentRule:
+    name = str(entry.get("name", f"attachment rule {number}")) if isinstance(entry, dict) else f"attachment rule {number}"
+    if not isinstance(entry, dict) or not {"doc_type", "pattern"} <= entry.keys():
+        raise BadConfig(f"{origin}: attachment rule '{name}' needs doc_type and pattern")
+    if doc_types is not None and entry["doc_type"] not in doc_types:
+        raise BadConfig(f"{origin}: attachment rule '{name}' names doc_type '{entry['doc_type']}', which is not in the taxonomy")
+    return AttachmentRule(name, str(entry["doc_type"]), _compile(entry["pattern"], origin, name))
 
 
 def _doc_type_route(doc_type: str, entry: object, origin: str, routes: set[str] | None) -> DocTypeRoute:
@@ -117,6 +150,16 @@ def match_rules(text: str, rules: RuleSet, doc_type: str = "") -> list[RuleHit]:
             found = next((hit for rule in declared.unless if (hit := _hit(rule, text))), None)
             hits.append(found or RuleHit(f"{doc_type}-default", declared.default, EXPECT, doc_type))
     return hits
+
+
+def match_attachments(names: Sequence[str], rules: RuleSet) -> DocTypeHit | None:
+    """The first attachment rule (in the order of the rules file) whose pattern occurs in
+    the name of one of an item's embedded files; None if none does."""
+    for rule in rules.attachment_rules:
+        for name in names:
+            if rule.pattern.search(name):
+                return DocTypeHit(rule.name, rule.doc_type, name)
+    return None
 
 
 def _hit(rule: RouteRule, text: str) -> RuleHit | None:

@@ -8,7 +8,8 @@ name through the plain dict `mailroom.dispatch.routes.CONNECTORS`.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import mimetypes
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -41,13 +42,15 @@ class Target(Section):
 
 @dataclass(frozen=True)
 class Payload:
-    """One item as it leaves the mail room: its searchable PDF and the JSON sidecar."""
+    """One item as it leaves the mail room: its searchable PDF, the files that were
+    embedded in it (an e-invoice's XML), and the JSON sidecar."""
 
     item_id: str
     key: str  # idempotency key: the same for every attempt of one delivery
     pdf: Path  # absolute path of the item's searchable PDF
     sidecar: dict[str, Any]
     subject: str  # one line saying what it is, for e-mail subjects and logs
+    attachments: dict[str, Path] = field(default_factory=dict)  # name at the receiver (`<item>.<file name>`) → path
 
     @property
     def name(self) -> str:
@@ -56,6 +59,11 @@ class Payload:
 
     def sidecar_bytes(self) -> bytes:
         return json.dumps(self.sidecar, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8") + b"\n"
+
+
+def content_type(name: str) -> str:
+    """The media type of a file by its name, for mail attachments and form parts."""
+    return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
 class Connector(Protocol):

@@ -19,6 +19,7 @@ import datetime as dt
 import hashlib
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -65,13 +66,14 @@ def dispatch_once(
     Raises BadConfig if the taxonomy or routes.yaml is invalid. A failing receiver is not
     an error: it is recorded on the delivery and the item.
     """
-    now = _pass_time(now)
+    start, started = _pass_time(now), time.monotonic()
     taxonomy = load_taxonomy(settings.config_file("taxonomy.yaml"))
     routes = load_routes(settings, taxonomy) if routes is None else routes
     report = DispatchReport()
     for item_id in _ready_items(db):
+        elapsed = dt.timedelta(seconds=time.monotonic() - started)  # earlier deliveries of the pass took time
         try:
-            delivery = dispatch_item(settings, db, item_id, routes, taxonomy, now)
+            delivery = dispatch_item(settings, db, item_id, routes, taxonomy, start + elapsed)
         except IntegrityError:  # another dispatcher made its delivery row at the same moment: it is theirs
             continue
         if delivery is not None:
@@ -108,7 +110,9 @@ def dispatch_item(
     taxonomy: Taxonomy,
     now: dt.datetime,
 ) -> Delivery | None:
-    """Claim, deliver and record one item. None if it is not (or no longer) approved."""
+    """Claim, deliver and record one item. None if it is not (or no longer) approved.
+    `now` is the time of the claim; the outcome is recorded at `now` plus the time the
+    delivery took, so a backoff counts from the failure."""
     with db.session() as session:
         item = session.get(Item, item_id)
         if item is None or item.state not in READY:
@@ -126,20 +130,23 @@ def dispatch_item(
         if not _claim(session, row, now, settings.dispatch):
             return _record(row, DeliveryOutcome.WAITING)
         row_id, key = row.id, row.idempotency_key
+    started = time.monotonic()
     try:
         payload = build_payload(db, settings, item_id, key, taxonomy)
         receipt = connector_for(target, settings.dispatch).deliver(payload)
     except Exception as exc:  # whatever went wrong counts as a failed attempt and is shown to admins
         log.warning("%s: delivery to %s failed: %s", item_id, target.key, exc, extra={"item_id": item_id})
-        return _record_failure(db, item_id, row_id, exc, now, settings.dispatch)
+        failed_at = now + dt.timedelta(seconds=time.monotonic() - started)
+        return _record_failure(db, item_id, row_id, exc, failed_at, settings.dispatch)
     log.info("%s: delivered to %s (%s)", item_id, target.key, receipt, extra={"item_id": item_id})
-    return _record_success(db, item_id, row_id, receipt, now)
+    return _record_success(db, item_id, row_id, receipt, now + dt.timedelta(seconds=time.monotonic() - started))
 
 
 def build_payload(db: Database, settings: Settings, item_id: str, key: str, taxonomy: Taxonomy) -> Payload:
-    """The item's searchable PDF and its sidecar: labels, confidence, decision, model
-    version, metadata, source file name and SHA-256, the PDF's SHA-256, page count and the
-    event trail. Raises DeliveryError if the PDF is missing."""
+    """The item's searchable PDF, the files taken out of it (kept beside it) and its
+    sidecar: labels, confidence, decision, model version, metadata, source file name and
+    SHA-256, the PDF's SHA-256 and page count, the files' names and SHA-256, and the event
+    trail. Raises DeliveryError if the PDF or one of the files is missing."""
     with db.session() as session:
         item = session.get_one(Item, item_id)
         source = session.get_one(SourceFile, item.source_id)
@@ -151,6 +158,11 @@ def build_payload(db: Database, settings: Settings, item_id: str, key: str, taxo
     pdf = settings.home.resolve() / item.pdf_path
     if not item.pdf_path or not pdf.is_file():
         raise DeliveryError(f"the item's searchable PDF is missing ({pdf})")
+    home = settings.home.resolve()
+    attachments = {f"{item.id}.{name}": home / path for name, path in item.flags.get("attachments", {}).items()}
+    missing = [str(path) for path in attachments.values() if not path.is_file()]
+    if missing:
+        raise DeliveryError(f"a file taken out of the item's PDF is missing ({', '.join(missing)})")
     doc_type, route = _label(taxonomy.doc_types, item.doc_type), _label(taxonomy.routes, item.route)
     sidecar = {
         "format": SIDECAR_FORMAT,
@@ -170,9 +182,10 @@ def build_payload(db: Database, settings: Settings, item_id: str, key: str, taxo
             "file_name": f"{item.id}.pdf", "sha256": hashlib.sha256(pdf.read_bytes()).hexdigest(),
             "pages": item.page_count, "mean_ocr_confidence": item.mean_confidence,
         },
+        "attachments": [{"file_name": n, "sha256": hashlib.sha256(p.read_bytes()).hexdigest()} for n, p in attachments.items()],
         "trail": [{"at": _iso(e.at), "kind": e.kind, "detail": e.detail} for e in events],
     }  # fmt: skip
-    return Payload(item.id, key, pdf, sidecar, f"{route['name']}: {doc_type['name']} ({item.id})")
+    return Payload(item.id, key, pdf, sidecar, f"{route['name']}: {doc_type['name']} ({item.id})", attachments)
 
 
 def retry_dead_letter(db: Database, item_id: str, now: dt.datetime | None = None) -> ItemState:

@@ -1,5 +1,6 @@
-"""The folder connector: the office's e-file import folder gets `<item>.pdf` and then
-`<item>.json`, each written to a temporary name, synced and renamed.
+"""The folder connector: the office's e-file import folder gets `<item>.pdf`, the files
+taken out of the PDF beside it (`<item>.factur-x.xml`, ...), and then `<item>.json`, each
+written to a temporary name, synced and renamed.
 
 The sidecar comes last, so an importer that keys on `*.json` never sees a half delivery.
 A file already there with the same bytes is not written again; that is how a retry after a
@@ -37,14 +38,15 @@ class FolderConnector:
         self.target = target
 
     def deliver(self, payload: Payload) -> str:
-        """Write the PDF, then the sidecar. Returns the PDF's path, noting when both were
-        there already. Raises OSError if the folder cannot be written."""
+        """Write the PDF and the files beside it, then the sidecar. Returns the PDF's path,
+        noting when all were there already. Raises OSError if the folder cannot be written."""
         folder = self.target.path
         folder.mkdir(parents=True, exist_ok=True)
         pdf = folder / f"{payload.name}.pdf"
-        wrote_pdf = put_file(pdf, payload.pdf.read_bytes())
-        wrote_sidecar = put_file(folder / f"{payload.name}.json", payload.sidecar_bytes())
-        if not (wrote_pdf or wrote_sidecar):
+        wrote = [put_file(pdf, payload.pdf.read_bytes())]
+        wrote += [put_file(folder / name, path.read_bytes()) for name, path in payload.attachments.items()]
+        wrote.append(put_file(folder / f"{payload.name}.json", payload.sidecar_bytes()))
+        if not any(wrote):
             log.info("%s: already in %s, not written again", payload.item_id, folder)
             return f"{pdf} (already there)"
         return str(pdf)

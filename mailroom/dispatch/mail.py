@@ -1,5 +1,5 @@
-"""The e-mail connector: one message per item over SMTP, with the PDF and the JSON sidecar
-attached. (Named mail.py: a module email.py would shadow the standard library's package.)
+"""The e-mail connector: one message per item over SMTP, with the PDF, the files taken out
+of it (an e-invoice's XML) and the JSON sidecar attached. (Named mail.py: a module email.py would shadow the standard library's package.)
 
 The Message-ID is derived from the idempotency key, so a message sent again after a crash
 between "sent" and "recorded" carries the same Message-ID and a receiving system can drop
@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import field_validator
 
-from mailroom.dispatch.connectors import DeliveryError, Payload, Target
+from mailroom.dispatch.connectors import DeliveryError, Payload, Target, content_type
 from mailroom.settings import DispatchSettings
 
 log = logging.getLogger(__name__)
@@ -83,7 +83,8 @@ class MailConnector:
 
 
 def build_message(payload: Payload, sender: str, to: list[str]) -> EmailMessage:
-    """The message of one item: a short text, the PDF and the sidecar attached."""
+    """The message of one item: a short text, the PDF, the files beside it and the
+    sidecar attached."""
     domain = sender.rpartition("@")[2] or "mailroom.invalid"
     message = EmailMessage()
     message["From"] = sender
@@ -95,6 +96,9 @@ def build_message(payload: Payload, sender: str, to: list[str]) -> EmailMessage:
     message.add_attachment(
         payload.pdf.read_bytes(), maintype="application", subtype="pdf", filename=f"{payload.name}.pdf"
     )
+    for name, path in payload.attachments.items():
+        maintype, subtype = content_type(name).split("/", 1)
+        message.add_attachment(path.read_bytes(), maintype=maintype, subtype=subtype, filename=name)
     message.add_attachment(
         payload.sidecar_bytes(), maintype="application", subtype="json", filename=f"{payload.name}.json"
     )
@@ -111,5 +115,6 @@ def _body(payload: Payload) -> str:
         f"Seiten:      {sidecar['document']['pages']}\n"
         f"Eingang:     {source['file_name']}\n"
         f"Vorgang:     {payload.item_id}\n\n"
-        "Das Dokument (PDF) und seine Metadaten (JSON) sind angehängt.\n"
+        "Das Dokument (PDF), seine Metadaten (JSON) und aus dem PDF entnommene Dateien\n"
+        "(etwa die XML-Daten einer E-Rechnung) sind angehängt.\n"
     )
