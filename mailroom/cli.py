@@ -259,6 +259,30 @@ def show(ctx: Context, folder: Path, sheet: Path | None) -> None:
     console.print(f"contact sheet of the first pages: {escape(str(written))}")
 
 
+@data.command("read")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="Folder to write the copy into (must not exist).")
+@click.option("--n", "count", type=int, default=None, help="Only the first N rows [default: all].")
+@pass_context
+def read_set(ctx: Context, folder: Path, out: Path, count: int | None) -> None:
+    """Copy a labelled set with its `text` column as ingest reads each file (OCR, through
+    the OCR cache): to train and measure on text as the scanner delivers it, with
+    `--text-column`, without OCR'ing again."""
+    from dataclasses import replace
+
+    from mailroom.classify.text import set_texts
+    from mailroom.dataset import copy_dataset, read_dataset
+
+    labelled = read_dataset(folder, ctx.taxonomy)
+    labelled = replace(labelled, items=labelled.items[:count])
+    with _progress() as progress:
+        task = progress.add_task("reading the files", total=len(labelled.items))
+        got = set_texts(labelled, ctx.settings, workers=ctx.settings.classify.ocr_workers, progress=lambda done: progress.advance(task, done))
+    items = [replace(i, extra={**i.extra, "text": text, "text_source": "ocr"}) for i, text in zip(labelled.items, got.texts, strict=True)]
+    written = copy_dataset(labelled, items, out)
+    console.print(f"wrote {len(items)} items with the text ingest reads to {escape(str(written))}")
+
+
 def _progress() -> Progress:
     return Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),

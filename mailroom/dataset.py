@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import os
+import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -127,6 +128,21 @@ def write_dataset(folder: Path, items: Sequence[LabelledItem]) -> Path:
         LABEL_COLUMNS,
         ({"path": i.path, "doc_type": i.doc_type, "route": i.route, **i.extra} for i in items),
     )
+
+
+def copy_dataset(labelled: LabelledSet, items: Sequence[LabelledItem], out: Path) -> Path:
+    """A new set in `out` (which must not exist) with `items`' rows and their files from
+    `labelled` (hard links where the file system allows, copies otherwise)."""
+    if out.exists():
+        raise BadInput(f"{out} already exists; choose a new folder for the copy")
+    for item in items:
+        target = out / item.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(labelled.file(item), target)
+        except OSError:
+            shutil.copy2(labelled.file(item), target)
+    return write_dataset(out, items)
 
 
 def write_batches(folder: Path, entries: Sequence[BatchEntry]) -> Path:

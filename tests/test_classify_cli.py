@@ -236,3 +236,22 @@ def test_check_rows_are_never_trained_on_and_city_mail_weighs_more(tmp_path: Pat
     assert got.weights is not None and got.groups is not None
     assert sorted(set(got.weights)) == [1.0, 3.0] and got.weights.count(3.0) == sum(bool(i.extra.get("review")) for i in items)
     assert len(set(got.groups)) == len(items)  # no style column: every row is a group of its own
+
+
+def test_data_read_copies_a_set_with_the_text_ingest_reads(tmp_path: Path, monkeypatch, capsys, taxonomy) -> None:
+    """`data read` writes the OCR text into the copy's text column (the set's own text
+    column says something else), keeps labels and other columns, and never overwrites."""
+    source = make_text_set(tmp_path / "set", per_pair=1, pairs=[("rechnung", "beschaffung"), ("antrag", "bauamt")])
+    for number, line in enumerate(["Rechnung Nr. 2026-118 Büromaterial", "Bauantrag Garage Flurstück 12"]):
+        page = Image.new("L", (1240, 400), 255)
+        ImageDraw.Draw(page).text((80, 120), line, fill=0, font=ImageFont.load_default(size=40))
+        page.save(source / f"items/{number:04d}.png", dpi=(150, 150))
+    code, _, err = run(monkeypatch, capsys, tmp_path / "home", "data", "read", str(source), "--out", str(tmp_path / "read"))
+    assert code == 0, err
+    copy = read_dataset(tmp_path / "read", taxonomy)
+    assert [(i.doc_type, i.route, i.split) for i in copy.items] == [("rechnung", "beschaffung", "train"), ("antrag", "bauamt", "train")]
+    assert "2026-118" in (copy.items[0].text or "") and "Garage" in (copy.items[1].text or "")
+    assert all(i.extra["text_source"] == "ocr" for i in copy.items)
+    assert (tmp_path / "read/items/0001.png").read_bytes() == (source / "items/0001.png").read_bytes()
+    code, _, err = run(monkeypatch, capsys, tmp_path / "home", "data", "read", str(source), "--out", str(tmp_path / "read"))
+    assert code == 2 and "already exists" in err
