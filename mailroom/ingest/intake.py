@@ -207,7 +207,7 @@ def sha256_file(path: Path) -> str:
 
 def path_problem(path: Path, limits: Limits) -> str:
     """Why the path cannot be read as a scan, judged without reading any of it ('' if it
-    can): a link, a named pipe, socket, device or folder, no read permission, empty, or
+    can): a link, a named pipe, socket or device, no read permission, empty, or
     too large. `lstat` and a non-blocking open: a named pipe or a device never blocks."""
     status = path.lstat()
     if stat.S_ISLNK(status.st_mode):
