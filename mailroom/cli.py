@@ -90,11 +90,13 @@ def ingest(ctx: Context, inbox: Path | None, once: bool, no_wait: bool) -> None:
     """Take the complete files from the hot folder: split, clean, OCR, archive, classify.
 
     With MAILROOM_BROKER_URL set, the work runs on `mailroom worker`s."""
-    from mailroom.pipeline import ingest_once
+    from mailroom.pipeline import ingest_once, require_programs
 
     if not once:
         raise click.UsageError("say --once for a single pass, or run `mailroom watch` to keep watching")
     settings = _with_inbox(ctx.settings, inbox)
+    if not settings.broker_url:  # else the stages run on the workers, which check for themselves
+        require_programs(settings)
     db = _database(settings)
     with _progress() as progress:
         task = progress.add_task("OCR pages", total=None)
@@ -115,9 +117,11 @@ def watch(ctx: Context, inbox: Path | None, poll: bool) -> None:
     import threading
 
     from mailroom.dispatch.dispatch import dispatch_loop
-    from mailroom.pipeline import watch_inbox
+    from mailroom.pipeline import require_programs, watch_inbox
 
     settings = _with_inbox(ctx.settings, inbox)
+    if not settings.broker_url:  # else the stages run on the workers, which check for themselves
+        require_programs(settings)
     db = _database(settings)
     mode = "stages in this process"
     if settings.broker_url:
@@ -142,8 +146,10 @@ def worker(ctx: Context, concurrency: int | None, name: str | None) -> None:
     """Run a Celery worker for the pipeline's stages (split, OCR, classify, dispatch) until
     stopped. Needs MAILROOM_BROKER_URL and a PostgreSQL MAILROOM_DATABASE_URL shared by all
     workers, and MAILROOM_HOME on storage they all see."""
+    from mailroom.pipeline import require_programs
     from mailroom.worker import start_worker
 
+    require_programs(ctx.settings)
     start_worker(ctx.settings, concurrency, name)
 
 

@@ -35,23 +35,25 @@ from watchdog.observers.polling import PollingObserver
 from mailroom.classify.bundle import Model, load_model
 from mailroom.classify.predict import classify_item, prediction_dict
 from mailroom.classify.tracking import resolve_model
-from mailroom.errors import BadConfig, BadInput, IncompatibleModel
+from mailroom.errors import BadConfig, BadInput, IncompatibleModel, MissingDependency
 from mailroom.ingest.intake import (
     SUFFIX_TYPES,
     Claimed,
     Limits,
     StabilityWatch,
-    check_file,
     claim,
+    content_problem,
     describe,
     list_candidates,
     move_to_quarantine,
+    path_problem,
     recover_claims,
     release_claim,
     safe_name,
     sha256_file,
 )
-from mailroom.ingest.pages import SourceInfo, inspect_source, rasterize
+from mailroom.ingest.ocr import require_language
+from mailroom.ingest.pages import SourceInfo, inspect_source, rasterize, require_poppler
 from mailroom.ingest.read import read_gray, read_page, write_atomically, write_png
 from mailroom.ingest.sanitize import Cleaned, write_clean_pdf
 from mailroom.ingest.separate import classify_page, read_page_signal, split_pages
@@ -174,6 +176,10 @@ def ingest_once(
             claims.append(claim(path, folders.claimed, folders.inbox))
         except FileNotFoundError:  # taken away while we looked
             continue
+        except OSError as exc:  # it stays where it is; the run goes on
+            if path not in watch.reported:
+                log.warning("%s cannot be moved out of the inbox (%s): skipped until it can", path, exc.strerror or exc)
+                watch.reported.add(path)
     sources = [register(db, folders, claimed, _limits(settings), run.report) for claimed in claims]
     settle(db, folders)
     if settings.broker_url:
@@ -188,10 +194,19 @@ def ingest_once(
     return run.report
 
 
+def require_programs(settings: Settings) -> None:
+    """Probe the programs the stages run (poppler, Tesseract with the OCR languages) once
+    before work starts. Raises MissingDependency with the install hint: an installation
+    without them stops before it takes any mail, which waits in the inbox."""
+    require_poppler()
+    require_language(settings.ocr.lang)
+
+
 def register(db: Database, folders: Folders, claimed: Claimed, limits: Limits, report: IngestReport) -> int | None:
     """Record a claimed file: as a duplicate of an earlier one, as quarantined, or as
     claimed. Returns its source id; None if it was registered before a crash."""
-    record = describe(claimed, folders.home)
+    problem = path_problem(claimed.path, limits)
+    record = describe(claimed, folders.home, readable=not problem)
     with db.session() as session:
         if session.scalar(select(SourceFile.id).where(SourceFile.claim_path == record.claim_path)):
             return None
@@ -214,7 +229,7 @@ def register(db: Database, folders: Folders, claimed: Claimed, limits: Limits, r
         session.add(source)
         session.flush()
         _event(session, "received", source, detail={"name": record.original_name, "sha256": record.sha256})
-        reason = check_file(claimed.path, claimed.original_name, limits)
+        reason = problem or content_problem(claimed.path, claimed.original_name)
         if reason:
             _quarantine_rows(session, source, reason)
             report.quarantined += 1
@@ -266,6 +281,10 @@ def _process(db: Database, folders: Folders, settings: Settings, run: _Run, prog
             for future in finished:
                 kind, key = pending.pop(future)
                 error = future.exception()
+                if isinstance(error, MissingDependency):  # the installation, not the mail: stop, record nothing
+                    for other in pending:
+                        other.cancel()
+                    raise error
                 if error is not None:
                     record_failure(db, kind, key, error)
                 elif kind == "split":

@@ -41,7 +41,7 @@ from mailroom import pipeline
 from mailroom.dispatch.connectors import Target
 from mailroom.dispatch.dispatch import READY, dispatch_item
 from mailroom.dispatch.routes import load_routes
-from mailroom.errors import BadConfig
+from mailroom.errors import BadConfig, MissingDependency
 from mailroom.parallel import single_threaded
 from mailroom.records import ItemState, SourceState
 from mailroom.settings import Settings
@@ -184,6 +184,8 @@ def run_stage(
         work(subject)
     except OperationalError:
         raise  # the database is unreachable: Celery retries the task with a backoff
+    except MissingDependency:
+        raise  # the installation, not the subject: the task fails unfinished and is handed over again later
     except Exception as exc:  # the stage failed on this subject: quarantine or failed, as in the embedded mode
         pipeline.record_failure(db, stage, _key(stage, subject), exc)
     finish(db, stage, subject, task_id)

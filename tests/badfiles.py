@@ -58,6 +58,38 @@ def _tiff() -> bytes:
     return buffer.getvalue()
 
 
+LETTER_LINES = (
+    "Stadtverwaltung Chemnitz, Sozialamt",
+    "Antrag auf Wohngeld fuer die Wohnung Zwickauer Strasse 12",
+    "Sehr geehrte Damen und Herren, hiermit beantrage ich Wohngeld.",
+    "Mit freundlichen Gruessen, Erika Mustermann",
+)
+
+
+def text_pdf(pages: int = 1, mediabox: str = "0 0 595 842", lines: tuple[str, ...] = LETTER_LINES) -> bytes:
+    """A born-digital PDF written byte by byte: `pages` pages sharing one content stream
+    of `lines` in Helvetica, each page with the MediaBox `mediabox` as written."""
+    text = " ".join(f"({line}) Tj 0 -16 Td" for line in lines)
+    stream = f"BT /F1 11 Tf 72 760 Td {text} ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (5 + n) for n in range(pages)) + b"] /Count %d >>" % pages,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    page = f"<< /Type /Page /Parent 2 0 R /MediaBox [{mediabox}] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"
+    objects += [page.encode()] * pages
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
 # name -> (file name in the inbox, content, words the reason must contain)
 BAD_FILES: dict[str, tuple[str, bytes, str]] = {
     "zero_bytes": ("leer.pdf", b"", "empty file"),
@@ -72,6 +104,8 @@ BAD_FILES: dict[str, tuple[str, bytes, str]] = {
     "decompression_bomb": ("riesig.png", _bomb_png(), "decompression bomb"),
     "too_many_pages": ("dick.pdf", _page_pdf(400), "more than the limit of 300"),
     "absurd_page_size": ("plakat.pdf", _page_pdf(1, 72 * 200, 72 * 200), "more than"),
+    "swapped_mediabox": ("vertauscht.pdf", text_pdf(1, "9000 0 0 2000"), "(ingest.max_pixels_per_page)"),
+    "negative_mediabox": ("negativ.pdf", text_pdf(1, "0 0 -9000 2000"), "(ingest.max_pixels_per_page)"),
 }
 
 
@@ -90,3 +124,4 @@ def write_bad_files(inbox: Path) -> dict[str, Path]:
 
 
 EXPECTED_REASON = {kind: words for kind, (_, _, words) in BAD_FILES.items()} | {"symlink": "symbolic link"}
+

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -39,6 +42,26 @@ POSTGRES_URL = os.environ.get("MAILROOM_TEST_POSTGRES", "postgresql+psycopg://po
 
 REDIS_URL = os.environ.get("MAILROOM_TEST_REDIS", "redis://127.0.0.1:6379/0")
 RABBITMQ_URL = os.environ.get("MAILROOM_TEST_RABBITMQ", "amqp://guest:guest@127.0.0.1:5672//")
+
+
+def run_ingest(
+    home: Path, database_url: str, env: dict[str, str] | None = None, prefix: tuple[str, ...] = (), timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
+    """`mailroom ingest --once` as its own process group, one OCR worker; a run that has not
+    ended after `timeout` seconds is killed with its children and fails the test."""
+    command = [*prefix, sys.executable, "-m", "mailroom.cli", "ingest", "--once"]
+    full_env = {
+        **os.environ, "MAILROOM_HOME": str(home), "MAILROOM_DATABASE_URL": database_url,
+        "MAILROOM_INGEST__STABLE_SECONDS": "0", "MAILROOM_INGEST__WORKERS": "1", **(env or {}),
+    }  # fmt: skip
+    process = subprocess.Popen(command, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        out, err = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        out, err = process.communicate()
+        pytest.fail(f"ingest --once had not ended after {timeout:.0f} s:\n{err[-3000:]}")
+    return subprocess.CompletedProcess(command, process.returncode, out, err)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -11,11 +11,12 @@ from mailroom.errors import BadInput
 from mailroom.ingest.intake import (
     Limits,
     StabilityWatch,
-    check_file,
     claim,
+    content_problem,
     describe,
     list_candidates,
     move_to_quarantine,
+    path_problem,
     recover_claims,
     safe_name,
     sniff_type,
@@ -95,7 +96,7 @@ def test_describe_hashes_content(tmp_path: Path) -> None:
 def test_every_bad_file_gets_a_reason_that_names_the_problem(tmp_path: Path, kind: str) -> None:
     files = write_bad_files(tmp_path)
     path = files[kind]
-    reason = check_file(path, path.name, LIMITS)
+    reason = path_problem(path, LIMITS) or content_problem(path, path.name)
     if not reason:  # the file looks right from outside: its pages say what is wrong
         sniffed = sniff_type(path)
         with pytest.raises(BadInput) as caught:
@@ -112,7 +113,7 @@ def test_good_files_pass_the_checks(tmp_path: Path) -> None:
 
     path = tmp_path / "ok.tiff"
     Image.new("L", (800, 1100), 255).save(path, "TIFF", save_all=True, append_images=[Image.new("L", (800, 1100), 0)])
-    assert check_file(path, path.name, LIMITS) == ""
+    assert path_problem(path, LIMITS) == content_problem(path, path.name) == ""
     info = inspect_source(path, "tiff", 300, 300, 60_000_000)
     assert (info.kind, info.page_count) == ("tiff", 2)
     assert info.dpi == round(800 / 8.27)  # no resolution in the header: guessed from A4 width

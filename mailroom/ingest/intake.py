@@ -1,18 +1,22 @@
-"""Taking files from the hot folder: wait until complete, claim, hash, check, quarantine.
+"""Taking files from the hot folder: wait until complete, claim, check, hash, quarantine.
 
 A file is taken only when its size and modification time have stood still for
-`stable_seconds` and no process has it open for writing. Claiming is an atomic rename
-into `work/claimed/`, preceded by a small JSON note with the original name, so that a
-crash at any moment leaves the file either in the inbox or claimed, never lost.
+`stable_seconds` (and for twice the longest pause its writer was seen to make) and no
+process has it open for writing. Claiming is an atomic rename into `work/claimed/`,
+preceded by a small JSON note with the original name, so that a crash at any moment
+leaves the file either in the inbox or claimed, never lost. A claimed path is read only
+after `path_problem` found it a readable regular file of an acceptable size.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import re
 import shutil
+import stat
 import time
 import uuid
 from collections.abc import Callable
@@ -54,26 +58,39 @@ class StabilityWatch:
     def __init__(self, stable_seconds: float, clock: Callable[[], float] = time.monotonic) -> None:
         self.stable_seconds = stable_seconds
         self.clock = clock
-        self._seen: dict[Path, tuple[tuple[int, int], float]] = {}
+        self._seen: dict[Path, _Seen] = {}
+        self.reported: set[Path] = set()  # ready files that could not be taken, reported once
 
     def ready(self, candidates: list[Path]) -> list[Path]:
-        """The candidates unchanged for `stable_seconds` and not open for writing."""
+        """The candidates unchanged for `stable_seconds`, and for twice the longest pause
+        their writer was seen to make between two changes, and not open for writing."""
         now, ready = self.clock(), []
         for path in candidates:
             try:
-                stat = path.lstat()
+                status = path.lstat()
             except FileNotFoundError:
                 continue
-            signature = (stat.st_size, stat.st_mtime_ns)
-            previous = self._seen.get(path)
-            if previous is None or previous[0] != signature:
-                self._seen[path] = (signature, now)
-            if now - self._seen[path][1] >= self.stable_seconds:
+            signature = (status.st_size, status.st_mtime_ns)
+            seen = self._seen.get(path)
+            if seen is None:
+                seen = _Seen(signature, now, 0.0)
+            elif seen.signature != signature:  # it grew again: it is written in bursts this far apart
+                seen = _Seen(signature, now, max(seen.longest_pause, now - seen.changed_at))
+            self._seen[path] = seen
+            if now - seen.changed_at >= max(self.stable_seconds, 2 * seen.longest_pause):
                 ready.append(path)
         current = set(candidates)
         self._seen = {p: v for p, v in self._seen.items() if p in current}
+        self.reported &= current
         writing = files_open_for_writing() if ready else set()
-        return [p for p in ready if p.resolve() not in writing or p.is_symlink()]
+        return [p for p in ready if p.is_symlink() or p.resolve() not in writing]
+
+
+@dataclass(frozen=True)
+class _Seen:
+    signature: tuple[int, int]  # size and modification time
+    changed_at: float  # when the signature was first seen
+    longest_pause: float  # the longest time between two changes seen
 
 
 def list_candidates(inbox: Path) -> list[Path]:
@@ -121,13 +138,28 @@ def claim(path: Path, claimed_dir: Path, inbox: Path) -> Claimed:
     try:
         os.rename(path, target)
     except OSError as exc:
-        if exc.errno != 18:  # EXDEV: the inbox is on another file system (a network share)
+        if exc.errno != errno.EXDEV:  # not: the inbox is on another file system (a network share)
             note.unlink()
             raise
-        shutil.copy2(path, target.with_suffix(".copying"), follow_symlinks=False)
-        os.replace(target.with_suffix(".copying"), target)
-        path.unlink()
+        _copy_across(path, target, note)
     return Claimed(target, original)
+
+
+def _copy_across(path: Path, target: Path, note: Path) -> None:
+    """Claim by copy and delete, for an inbox on another file system. Only regular files
+    and links are copied: a named pipe or a device would be read without end."""
+    copying = target.with_suffix(".copying")
+    try:
+        if not (path.is_symlink() or stat.S_ISREG(path.lstat().st_mode)):
+            raise OSError(errno.EXDEV, "not a regular file, and the inbox is on another file system")
+        shutil.copy2(path, copying, follow_symlinks=False)
+        os.replace(copying, target)
+        path.unlink()
+    except OSError:
+        copying.unlink(missing_ok=True)
+        target.unlink(missing_ok=True)
+        note.unlink()
+        raise
 
 
 def recover_claims(claimed_dir: Path) -> list[Claimed]:
@@ -150,15 +182,19 @@ def release_claim(claimed: Claimed) -> None:
     claimed.path.with_suffix(".json").unlink(missing_ok=True)
 
 
-def describe(claimed: Claimed, home: Path) -> SourceRecord:
-    """Hash and size of a claimed file (of the link itself, for a symbolic link)."""
-    path = claimed.path
+def describe(claimed: Claimed, home: Path, readable: bool = True) -> SourceRecord:
+    """Hash and size of a claimed file (of the link itself, for a symbolic link). A path
+    that is not `readable` (see `path_problem`) is not read: its hash is that of its claim,
+    unique to it."""
+    path, claim_path = claimed.path, str(claimed.path.relative_to(home))
     if path.is_symlink():
         content = os.readlink(path).encode()
         digest, size = hashlib.sha256(b"symlink:" + content).hexdigest(), len(content)
+    elif not readable:
+        digest, size = hashlib.sha256(b"not read:" + claim_path.encode()).hexdigest(), path.lstat().st_size
     else:
         digest, size = sha256_file(path), path.stat().st_size
-    return SourceRecord(digest, claimed.original_name, size, str(path.relative_to(home)))
+    return SourceRecord(digest, claimed.original_name, size, claim_path)
 
 
 def sha256_file(path: Path) -> str:
@@ -169,18 +205,33 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def check_file(path: Path, original_name: str, limits: Limits) -> str:
-    """Why the file cannot be taken as it is ('' if it can): links, empty files, too
-    large, not a scanner format, or content that does not match the name's suffix."""
-    if path.is_symlink():
+def path_problem(path: Path, limits: Limits) -> str:
+    """Why the path cannot be read as a scan, judged without reading any of it ('' if it
+    can): a link, a named pipe, socket or device, no read permission, empty, or
+    too large. `lstat` and a non-blocking open: a named pipe or a device never blocks."""
+    status = path.lstat()
+    if stat.S_ISLNK(status.st_mode):
         return f"a symbolic link (to {os.readlink(path)}), not a file: put the file itself into the inbox"
-    if not path.is_file():
-        return "not a regular file"
-    size = path.stat().st_size
-    if size == 0:
+    if not stat.S_ISREG(status.st_mode):
+        return f"{_special_kind(status.st_mode)}, not a regular file: only scans (PDF, TIFF, PNG, JPEG) are taken"
+    try:
+        os.close(os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC))
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror}): let the mail room's user read it and drop it again"
+    if status.st_size == 0:
         return "empty file (0 bytes): the scan was not written completely"
-    if size > limits.max_file_bytes:
-        return f"{size / 1e6:.0f} MB is more than the limit of {limits.max_file_bytes / 1e6:.0f} MB (ingest.max_file_mb)"
+    if status.st_size > limits.max_file_bytes:
+        return f"{status.st_size / 1e6:.0f} MB is more than the limit of {limits.max_file_bytes / 1e6:.0f} MB (ingest.max_file_mb)"
+    return ""
+
+
+def _special_kind(mode: int) -> str:
+    return "a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device file"
+
+
+def content_problem(path: Path, original_name: str) -> str:
+    """Why a readable regular file is not a scan as its name says ('' if it is): not a
+    scanner format, or content that does not match the name's suffix."""
     suffix = Path(original_name).suffix.lower()
     content_type = sniff_type(path)
     if suffix not in SUFFIX_TYPES:

@@ -7,16 +7,16 @@ so they are switched off here; parallelism comes from running pages in processes
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from functools import cache
 from pathlib import Path
 
 import pytesseract
 from PIL import Image
-from pytesseract.pytesseract import run_tesseract
+from pytesseract.pytesseract import TesseractNotFoundError, run_tesseract
 
 from mailroom.errors import MissingDependency
+from mailroom.ingest.programs import probe
 from mailroom.records import OcrWord, PageOcr
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -27,10 +27,8 @@ INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-deu tesseract-ocr-os
 
 @cache
 def tesseract_version() -> str:
-    """Tesseract's version; raises MissingDependency if it is not installed."""
-    if shutil.which("tesseract") is None:
-        raise MissingDependency(f"Tesseract is not installed; install it with: {INSTALL_HINT}")
-    return str(pytesseract.get_tesseract_version())
+    """Tesseract's version; raises MissingDependency if it is not installed or does not run."""
+    return probe(["tesseract", "--version"], INSTALL_HINT).removeprefix("tesseract ")
 
 
 @cache
@@ -68,6 +66,8 @@ def ocr_page(image_path: Path, lang: str = "deu", psm: int = 3, timeout: float =
         config = f"--psm {psm} -c tessedit_create_tsv=1"
         try:
             run_tesseract(str(image_path), base, "pdf", lang, config=config, timeout=timeout)
+        except TesseractNotFoundError as exc:  # removed while we run
+            raise MissingDependency(f"Tesseract is not installed; install it with: {INSTALL_HINT}") from exc
         except RuntimeError as exc:  # pytesseract signals its timeout this way
             if "timeout" not in str(exc).lower():
                 raise

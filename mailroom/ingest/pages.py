@@ -17,12 +17,14 @@ from pathlib import Path
 from pdf2image import convert_from_path
 from pdf2image.exceptions import PDFInfoNotInstalledError, PDFPageCountError, PDFSyntaxError
 from PIL import Image, ImageSequence
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
 from pypdf.errors import PdfReadError
 
 from mailroom.errors import BadInput, MissingDependency
+from mailroom.ingest.programs import probe
 
 POPPLER_HINT = "apt-get install poppler-utils"
+POPPLER_PROGRAMS = ("pdfinfo", "pdftoppm", "pdftotext")  # pdf2image runs the first two
 IMAGE_SUFFIXES = {".tif", ".tiff", ".png", ".jpg", ".jpeg"}
 POINTS_PER_INCH = 72
 A4_WIDTH_INCHES = 8.27
@@ -39,14 +41,26 @@ class SourceInfo:
 
 
 def inspect_source(path: Path, kind: str, dpi: int, max_pages: int, max_pixels: int) -> SourceInfo:
-    """Check a file before its pages are decoded. Raises BadInput with the reason for
-    encrypted, corrupt or truncated files, too many pages, or absurd page sizes."""
-    info = _inspect_pdf(path, dpi, max_pixels) if kind == "pdf" else _inspect_image(path, max_pixels)
-    if info.page_count == 0:
+    """Check a file before its pages are decoded, cheap checks first: the page count from
+    the file's structure, then each page's size as it will be rendered, and only then a
+    PDF's own text. Raises BadInput with the reason for encrypted, corrupt or truncated
+    files, no or too many pages, or absurd page sizes."""
+    if kind == "pdf":
+        return _inspect_pdf(path, dpi, max_pages, max_pixels)
+    return _inspect_image(path, max_pages, max_pixels)
+
+
+def require_poppler() -> None:
+    """Raise MissingDependency unless every poppler program used here is installed and runs."""
+    for program in POPPLER_PROGRAMS:
+        probe([program, "-v"], POPPLER_HINT)
+
+
+def _check_page_count(count: int, max_pages: int) -> None:
+    if count == 0:
         raise BadInput("the file has no pages")
-    if info.page_count > max_pages:
-        raise BadInput(f"{info.page_count} pages is more than the limit of {max_pages} (ingest.max_pages)")
-    return info
+    if count > max_pages:
+        raise BadInput(f"{count} pages is more than the limit of {max_pages} (ingest.max_pages)")
 
 
 def rasterize(path: Path, info: SourceInfo, folder: Path) -> list[Path]:
@@ -67,7 +81,7 @@ def rasterize(path: Path, info: SourceInfo, folder: Path) -> list[Path]:
     return written
 
 
-def _inspect_pdf(path: Path, dpi: int, max_pixels: int) -> SourceInfo:
+def _inspect_pdf(path: Path, dpi: int, max_pages: int, max_pixels: int) -> SourceInfo:
     if shutil.which("pdftoppm") is None:
         raise MissingDependency(f"poppler is not installed; install it with: {POPPLER_HINT}")
     try:
@@ -77,8 +91,8 @@ def _inspect_pdf(path: Path, dpi: int, max_pixels: int) -> SourceInfo:
             if reader.is_encrypted:
                 raise BadInput("the PDF is encrypted (password-protected): save it again without protection")
             pages = reader.pages
-            count = len(pages)
-            sizes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in pages]
+            _check_page_count(len(pages), max_pages)
+            sizes = [_rendered_size(page) for page in pages]
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
         raise BadInput(f"the PDF is damaged or truncated: {exc}") from exc
     for number, (width, height) in enumerate(sizes, start=1):
@@ -88,14 +102,24 @@ def _inspect_pdf(path: Path, dpi: int, max_pixels: int) -> SourceInfo:
                 f"page {number} is {width / POINTS_PER_INCH:.0f} x {height / POINTS_PER_INCH:.0f} inches: "
                 f"{pixels / 1e6:.0f} MP at {dpi} dpi, more than {max_pixels / 1e6:.0f} MP (ingest.max_pixels_per_page)"
             )
-    return SourceInfo("pdf", count, dpi, _embedded_text(path, count))
+    return SourceInfo("pdf", len(sizes), dpi, _embedded_text(path, len(sizes)))
 
 
-def _inspect_image(path: Path, max_pixels: int) -> SourceInfo:
+def _rendered_size(page: PageObject) -> tuple[float, float]:
+    """Width and height in points of a page as poppler renders it: its MediaBox with the
+    corners in any order (a box written right to left has a negative width), turned by
+    its /Rotate."""
+    box = page.mediabox
+    width, height = abs(float(box.right) - float(box.left)), abs(float(box.top) - float(box.bottom))
+    return (height, width) if page.rotation % 180 == 90 else (width, height)
+
+
+def _inspect_image(path: Path, max_pages: int, max_pixels: int) -> SourceInfo:
     try:
         with Image.open(path) as image:
             kind = {"TIFF": "tiff", "PNG": "png", "JPEG": "jpeg", "MPO": "jpeg"}.get(image.format or "", "")
             count = getattr(image, "n_frames", 1)
+            _check_page_count(count, max_pages)
             dpi = _image_dpi(image)
             for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
                 width, height = frame.size
@@ -125,7 +149,7 @@ def _rasterize_pdf(path: Path, info: SourceInfo, folder: Path) -> list[Path]:
         )  # fmt: skip
     except (PDFPageCountError, PDFSyntaxError) as exc:
         raise BadInput(f"the PDF is damaged or truncated: {exc}") from exc
-    except PDFInfoNotInstalledError as exc:
+    except (PDFInfoNotInstalledError, FileNotFoundError) as exc:  # removed while we run
         raise MissingDependency(f"poppler is not installed; install it with: {POPPLER_HINT}") from exc
     if len(produced) != info.page_count:
         raise BadInput(f"only {len(produced)} of {info.page_count} pages could be rendered: the PDF is damaged")
@@ -138,17 +162,17 @@ def _rasterize_pdf(path: Path, info: SourceInfo, folder: Path) -> list[Path]:
 
 
 def _embedded_text(path: Path, count: int) -> tuple[str, ...]:
-    """Each page's own text if every page has some (a born-digital PDF); else ()."""
-    texts = []
-    for number in range(1, count + 1):
+    """Each page's own text if every page has some (a born-digital PDF); else (). One
+    pdftotext run for the whole file, which ends every page with a form feed."""
+    try:
         done = subprocess.run(
-            ["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(path), "-"],
-            capture_output=True, timeout=POPPLER_TIMEOUT, check=False,
-        )  # fmt: skip
-        text = done.stdout.decode("utf-8", "replace")
-        if done.returncode != 0 or len("".join(text.split())) < MIN_EMBEDDED_CHARS:
-            return ()
-        texts.append(text)
+            ["pdftotext", "-layout", str(path), "-"], capture_output=True, timeout=POPPLER_TIMEOUT, check=False
+        )
+    except FileNotFoundError as exc:
+        raise MissingDependency(f"poppler's pdftotext is not installed; install it with: {POPPLER_HINT}") from exc
+    texts = done.stdout.decode("utf-8", "replace").split("\f")[:count]
+    if done.returncode != 0 or len(texts) != count or any(len("".join(t.split())) < MIN_EMBEDDED_CHARS for t in texts):
+        return ()
     return tuple(texts)
 
 
