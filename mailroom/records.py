@@ -35,6 +35,8 @@ class SourceState(enum.StrEnum):
     DONE = "done"  # every item OCR'd; the claimed copy is gone, the original archived
     QUARANTINED = "quarantined"
     DUPLICATE = "duplicate"  # same bytes as an earlier file; noted, not processed again
+    RELEASED = "released"  # left the quarantine, replaced, for another try in the inbox
+    HANDLED = "handled"  # quarantined, then handled by hand outside the mail room
 
 
 @dataclass(frozen=True)
