@@ -29,6 +29,10 @@ class Taxonomy:
         labels = self.doc_types if head == "doc_type" else self.routes
         return labels[label_id].name if label_id in labels else label_id or ""
 
+    def label(self, head: str, label_id: str | None) -> str:
+        """A label for tables of the CLI: "Widerspruch (widerspruch)"; '' for none."""
+        return f"{self.name(head, label_id)} ({label_id})" if label_id else ""
+
     def check(self, doc_type: str, route: str) -> list[str]:
         """The problems with a (doc_type, route) pair; empty if both are known."""
         problems = []

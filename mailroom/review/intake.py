@@ -1,16 +1,16 @@
 """The mail room's view of intake: what became of the files taken from the hot folder, and
 the two ways out of quarantine, both audited as events of the file (who, when, note).
 
-- `release`: another try, after the file was replaced in the quarantine folder or a limit
-  was changed. A replaced file (other bytes) goes back into the inbox and the next ingest
-  pass takes it as a new file; the old one is `released`. The same bytes cannot be taken
-  as a new file (they would be a duplicate of themselves), so they go back to their claim
-  in the work area and the file is `claimed` again: the next pass splits it anew.
-- `mark_handled`: a person dealt with the letter outside the mail room (note required).
+- `release`: another try, after the file was replaced in the quarantine folder (with a
+  new scan, a converted or repaired file). It goes back into the inbox and the next ingest
+  pass takes it as a new file. The same bytes again are refused: ingest would take them
+  for a duplicate of themselves (and item ids follow the bytes), so a file quarantined
+  for a limit that was raised since has to be dropped anew by hand or handled by hand.
+- `mark_handled`: a person dealt with the letter outside the mail room (note required);
+  the file stays in the quarantine folder.
 
-Either way the quarantine's stand-in item of the file goes (its events keep the file's id);
-a new quarantine makes a new one. The web layer (views.py) and `mailroom quarantine` call
-these functions.
+The item that stood for the file in quarantine takes the file's new state (`released`,
+`handled`). The web layer (views.py) and `mailroom quarantine` call these functions.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from typing import Any
 
 from pdf2image import convert_from_path
 from PIL import Image
-from sqlalchemy import delete, select, update
+from sqlalchemy import select
 
 from mailroom.ingest.intake import check_file, sha256_file, sniff_type
 from mailroom.pipeline import Folders, _limits, _quarantine_target
@@ -41,6 +41,7 @@ MAX_RECENT = 500
 AUDITED = ("quarantined", "released", "handled", "downloaded")
 PREVIEW_PIXELS = 900  # the longer side of a preview
 PREVIEW_SECONDS = 20
+STAND_INS = (ItemState.QUARANTINED, ItemState.RELEASED, ItemState.HANDLED)  # items standing for a file
 IN_QUARANTINE = (SourceState.QUARANTINED, SourceState.HANDLED)  # their file lies in the quarantine folder
 
 
@@ -87,7 +88,7 @@ def intake_view(db: Database, now: dt.datetime | None = None) -> Intake:
         items: dict[int, list[tuple[str, str]]] = {}
         for item_id, source_id, state in session.execute(
             select(Item.id, Item.source_id, Item.state)
-            .where(Item.source_id.in_(ids), Item.state != ItemState.QUARANTINED)
+            .where(Item.source_id.in_(ids), Item.state.not_in(STAND_INS))
             .order_by(Item.position)
         ):
             items.setdefault(source_id, []).append((item_id, state))
@@ -126,9 +127,9 @@ def _entry(source: SourceFile, items: list[tuple[str, str]], history: list[dict[
 
 
 def release(db: Database, settings: Settings, source_id: int, user: str, note: str = "") -> str:
-    """Give a quarantined file another try (see the module's text). Returns where it went,
-    relative to MAILROOM_HOME or the inbox. Raises Refused if it is not in quarantine, its
-    file is gone, or it still cannot be taken as it is."""
+    """Give a quarantined file another try (see the module's text). Returns its name in the
+    inbox. Raises Refused if it is not in quarantine, its file is gone, unchanged, or still
+    cannot be taken as it is."""
     folders = Folders.of(settings)
     with db.session() as session:
         source = _quarantined(session, source_id)
@@ -141,22 +142,20 @@ def release(db: Database, settings: Settings, source_id: int, user: str, note: s
             raise Refused(
                 N_("%(name)s still cannot be taken: %(reason)s"), name=source.original_name, reason=problem
             )
-        digest, reason = sha256_file(path), source.reason
-        if digest == source.sha256:  # the same bytes: split anew, from its claim
-            target, where = folders.home / source.claim_path, source.claim_path
-            source.state, source.reason = SourceState.CLAIMED, ""
-        else:  # replaced: a new file for the inbox
-            target = _free_name(folders.inbox / Path(source.original_name).name)
-            where, source.state = str(target.relative_to(folders.inbox)), SourceState.RELEASED
-        _close_quarantine(session, source)
-        detail = {"user": user, "note": note.strip(), "reason": reason, "sha256": digest, "to": where}
-        session.add(Event(kind="released", source_id=source.id, detail=detail))
+        if sha256_file(path) == source.sha256:
+            raise Refused(N_("%(name)s is unchanged: the same bytes would be taken for a duplicate. Replace "
+                             "it in the quarantine folder (%(path)s) first, or handle it by hand."),
+                          name=source.original_name, path=folders.rel(path))  # fmt: skip
+        target = _free_name(folders.inbox / Path(source.original_name).name)
+        source.state = SourceState.RELEASED
+        detail = {"user": user, "note": note.strip(), "reason": source.reason, "to": target.name}
+        _audit(session, source, ItemState.RELEASED, "released", detail)
         session.flush()
-        # last, before the commit: should the commit fail, the next ingest pass puts a claim
-        # back into quarantine, or takes the inbox's file as a new one
+        # last, before the commit: should the commit fail, the next ingest pass takes the
+        # file as a new one all the same
         _move(path, target)
     path.with_name(path.name + ".reason.txt").unlink(missing_ok=True)
-    return where
+    return target.name
 
 
 def mark_handled(db: Database, source_id: int, user: str, note: str) -> None:
@@ -167,9 +166,8 @@ def mark_handled(db: Database, source_id: int, user: str, note: str) -> None:
     with db.session() as session:
         source = _quarantined(session, source_id)
         source.state = SourceState.HANDLED
-        _close_quarantine(session, source)
         detail = {"user": user, "note": note.strip(), "reason": source.reason}
-        session.add(Event(kind="handled", source_id=source.id, detail=detail))
+        _audit(session, source, ItemState.HANDLED, "handled", detail)
 
 
 def original_file(db: Database, settings: Settings, source_id: int, user: str) -> tuple[Path, str]:
@@ -234,12 +232,16 @@ def _quarantined(session, source_id: int) -> SourceFile:
     return source
 
 
-def _close_quarantine(session, source: SourceFile) -> None:
-    """Remove the item that stood for the file in quarantine; its events keep the file."""
-    stand_ins = select(Item.id).where(Item.source_id == source.id, Item.state == ItemState.QUARANTINED)
-    ids = list(session.scalars(stand_ins))
-    session.execute(update(Event).where(Event.item_id.in_(ids)).values(item_id=None))
-    session.execute(delete(Item).where(Item.id.in_(ids)))
+def _audit(session, source: SourceFile, state: ItemState, kind: str, detail: dict[str, Any]) -> None:
+    """The item that stood for the file in quarantine takes `state`; an event says who did what."""
+    stand_in = session.scalars(
+        select(Item).where(Item.source_id == source.id, Item.state == ItemState.QUARANTINED)
+    ).first()
+    if stand_in is not None:
+        stand_in.state = state
+    session.add(
+        Event(kind=kind, source_id=source.id, item_id=stand_in.id if stand_in else None, detail=detail)
+    )
 
 
 def _free_name(path: Path) -> Path:
