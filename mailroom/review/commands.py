@@ -101,7 +101,7 @@ def quarantine_list(obj) -> None:
 @click.option("--user", default=getpass.getuser, show_default="the login name", help="Who releases it.")
 @click.pass_obj
 def quarantine_release(obj, file_id: int, note: str, user: str) -> None:
-    """Give file FILE_ID another try (after it was replaced or a limit changed)."""
+    """Give file FILE_ID another try, after it was replaced in the quarantine folder."""
     from mailroom.review.intake import release
 
     where = release(_database(obj), obj.settings, file_id, user, note)
