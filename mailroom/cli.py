@@ -171,11 +171,22 @@ def items(ctx: Context, state: str | None, as_json: bool) -> None:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
         return
-    table = Table("id", "source file", "pages", "state", "doc_type", "route", "note", title=f"{len(rows)} items")
+    table = _table("id", "source file", "pages", "state", "doc_type", "route", "note", title=f"{len(rows)} items")
     for row in rows:
-        cells = (row["id"], row["source_file"], str(row["pages"]), row["state"], row.get("doc_type") or "", row.get("route") or "", row.get("reason", ""))
+        doc_type, route = ctx.taxonomy.label("doc_type", row.get("doc_type")), ctx.taxonomy.label("route", row.get("route"))
+        cells = (row["id"], row["source_file"], str(row["pages"]), row["state"], doc_type, route, row.get("reason", ""))
         table.add_row(*map(escape, cells))
     console.print(table)
+
+
+def _table(first: str, *columns: str, title: str) -> Table:
+    """A table whose cells wrap instead of being cut short with '…'; the first column (an
+    id to copy) is never broken."""
+    table = Table(title=title)
+    table.add_column(first, no_wrap=True)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
 
 
 def _with_inbox(settings: Settings, inbox: Path | None) -> Settings:
@@ -256,7 +267,7 @@ def show(ctx: Context, folder: Path, sheet: Path | None) -> None:
     labelled = read_dataset(folder, ctx.taxonomy)
     pairs = Counter((i.doc_type, i.route) for i in labelled.items)
     routes = [r for r in ctx.taxonomy.routes if any(route == r for _, route in pairs)]
-    table = Table("doc_type \\ route", *[r[:8] for r in routes], "total", title=f"{escape(str(folder))}: {len(labelled.items)} items")
+    table = _table("doc_type \\ route", *routes, "total", title=f"{escape(str(folder))}: {len(labelled.items)} items")
     for doc_type in ctx.taxonomy.doc_types:
         counts = [pairs.get((doc_type, r), 0) for r in routes]
         table.add_row(doc_type, *[str(c) if c else "·" for c in counts], str(sum(counts)))
@@ -328,7 +339,7 @@ def _program_version(command: list[str]) -> str:
 
 from mailroom.classify.commands import classify, evaluate, models, train  # noqa: E402
 from mailroom.dispatch.commands import dispatch  # noqa: E402
-from mailroom.review.commands import feedback, serve, users  # noqa: E402
+from mailroom.review.commands import feedback, quarantine, serve, users  # noqa: E402
 
 cli.add_command(train)
 cli.add_command(evaluate)
@@ -337,6 +348,7 @@ cli.add_command(models)
 cli.add_command(dispatch)
 cli.add_command(serve)
 cli.add_command(users)
+cli.add_command(quarantine)
 cli.add_command(feedback)
 
 

@@ -23,6 +23,8 @@ class ItemState(enum.StrEnum):
     APPROVED = "approved"
     DISPATCHED = "dispatched"
     QUARANTINED = "quarantined"
+    RELEASED = "released"  # stood for a quarantined file that was released for another try
+    HANDLED = "handled"  # stood for a quarantined file that was handled by hand
     FAILED = "failed"
     DEAD_LETTER = "dead_letter"
 
@@ -35,6 +37,8 @@ class SourceState(enum.StrEnum):
     DONE = "done"  # every item OCR'd; the claimed copy is gone, the original archived
     QUARANTINED = "quarantined"
     DUPLICATE = "duplicate"  # same bytes as an earlier file; noted, not processed again
+    RELEASED = "released"  # left the quarantine, replaced, for another try as a new file
+    HANDLED = "handled"  # quarantined, then handled by hand outside the mail room
 
 
 @dataclass(frozen=True)

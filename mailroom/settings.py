@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -76,6 +76,7 @@ class ReviewSettings(Section):
     login_window_seconds: float = 300.0  # ... within this window; then logins are refused until it passes
     metrics_token: str = ""  # lets a scraper read /metrics as "Authorization: Bearer <token>"; give it by env
     trusted_proxies: str = ""  # addresses of TLS proxies (comma-separated, "*": any) whose X-Forwarded-Proto/-For are believed: the cookie gets Secure
+    language: Literal["de", "en"] = "de"  # of every page and message of the review app
 
 
 class WorkerSettings(Section):

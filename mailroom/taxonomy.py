@@ -24,6 +24,15 @@ class Taxonomy:
     routes: dict[str, Label]
     digest: str  # SHA-256 of the ids, so a model can tell it was trained on the same labels
 
+    def name(self, head: str, label_id: str | None) -> str:
+        """How people call a label of `head` ("doc_type" or "route"); an unknown id as it is."""
+        labels = self.doc_types if head == "doc_type" else self.routes
+        return labels[label_id].name if label_id in labels else label_id or ""
+
+    def label(self, head: str, label_id: str | None) -> str:
+        """A label for tables of the CLI: "Widerspruch (widerspruch)"; '' for none."""
+        return f"{self.name(head, label_id)} ({label_id})" if label_id else ""
+
     def check(self, doc_type: str, route: str) -> list[str]:
         """The problems with a (doc_type, route) pair; empty if both are known."""
         problems = []

@@ -50,7 +50,7 @@ def server(tmp_path: Path, monkeypatch) -> Iterator[tuple]:
     thread.join(10)
 
 
-def test_review_in_the_browser_then_dispatch(server, tmp_path: Path) -> None:
+def test_review_in_the_browser_then_dispatch(server, tmp_path: Path, taxonomy) -> None:
     settings, db, url = server
     with playwright_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -84,9 +84,9 @@ def test_review_in_the_browser_then_dispatch(server, tmp_path: Path) -> None:
 
         page.goto(f"{url}/items/item-a")
         history = page.locator("section.history").inner_text()
-        assert "correct" in history and "rita" in history and chosen_route in history
+        assert "korrigiert" in history and "rita" in history and taxonomy.routes[chosen_route].name in history
         page.goto(f"{url}/items/item-b")
-        assert "confirm" in page.locator("section.history").inner_text()
+        assert "bestätigt" in page.locator("section.history").inner_text()
         browser.close()
 
     report = dispatch_once(settings, db)
@@ -109,7 +109,7 @@ def test_merge_and_split_by_keyboard(server) -> None:
         page.fill("input[name=password]", PASSWORD)
         page.keyboard.press("Enter")
         page.wait_for_url(f"{url}/items/item-b")
-        page.on("dialog", lambda dialog: dialog.accept())  # "Merge ... with the next item?"
+        page.on("dialog", lambda dialog: dialog.accept())  # "Diesen Vorgang ... zusammenführen?"
         with page.expect_navigation():
             page.keyboard.press("m")
         assert page.locator("figure.page").count() == 2  # item-c appended
@@ -119,7 +119,7 @@ def test_merge_and_split_by_keyboard(server) -> None:
             page.keyboard.press("Enter")
         assert page.locator("figure.page").count() == 1
         history = page.locator("section.history").inner_text()
-        assert "merge" in history and "split" in history and "item-b-s1" in history
+        assert "zusammengeführt" in history and "getrennt" in history and "item-b-s1" in history
         browser.close()
     with db.session() as session:
         assert session.get_one(Item, "item-c").state == "failed"

@@ -95,10 +95,10 @@ def test_split_moves_the_pages_to_a_new_item_in_review(setup) -> None:
         row = session.scalars(select(ReviewDecision)).first()
         assert row.user == "rita" and [p["source_pages"] for p in row.before["items"]] == [[0, 1, 2]]
         assert [(p["id"], p["source_pages"]) for p in row.after["items"]] == [("item-a", [0]), ("item-a-s1", [1, 2])]
-    history = client.get("/items/item-a").text.split("History")[-1]
-    assert "split" in history and "item-a-s1: 2 page(s)" in history
+    history = client.get("/items/item-a").text.split("Verlauf")[-1]
+    assert "getrennt" in history and "item-a-s1: 2 Seite(n)" in history
     page = client.get("/items/item-a-s1").text
-    assert "no prediction" in page and TEXTS[2] in page
+    assert "kein Vorschlag" in page and TEXTS[2] in page
     # the new item must be labelled by the reviewer: no labels to confirm
     assert client.post("/items/item-a-s1/decide", data={"csrf": token, "action": "decide"}).status_code == 400
     labels = {"csrf": token, "action": "decide", "doc_type": "anfrage", "route": "ordnungsamt"}
@@ -119,13 +119,13 @@ def test_merge_appends_the_next_item_and_keeps_it_as_failed(setup) -> None:
     assert (gone.state, gone.page_count, gone.flags["review"]["merged_into"]) == ("failed", 0, "item-b")
     assert widths(settings.home / merged.pdf_path) == [200, 300]  # from the item PDFs, page by page
     assert decisions(db) == [("item-b", "merge"), ("item-c", "merge")]
-    assert "merge" in client.get("/items/item-c").text.split("History")[-1]
+    assert "zusammengeführt" in client.get("/items/item-c").text.split("Verlauf")[-1]
     # the next is now item-auto (auto-approved, not dispatched); item-c, merged, is passed over
     assert client.post("/items/item-b/merge", data={"csrf": token}, follow_redirects=False).status_code == 303
     assert item(db, "item-auto").flags["review"]["merged_into"] == "item-b"
     assert item(db, "item-b").page_count == 2  # item-auto had no pages
     last = client.post("/items/item-b/merge", data={"csrf": token})
-    assert last.status_code == 400 and "no next item" in last.text
+    assert last.status_code == 400 and "keinen nächsten" in last.text
     assert decisions(db)[-2:] == [("item-b", "merge"), ("item-auto", "merge")]
 
 
@@ -149,15 +149,15 @@ def test_bad_splits_and_merges_are_refused(setup) -> None:
     for after_page in ("0", "3", "-1", "two", ""):
         response = client.post("/items/item-a/split", data={"csrf": token, "after_page": after_page})
         assert response.status_code == 400, after_page
-        assert "page" in response.text
-    assert "from 1 to 2" in client.post("/items/item-a/split", data={"csrf": token, "after_page": "3"}).text
+        assert "Seite" in response.text
+    assert "von 1 bis 2" in client.post("/items/item-a/split", data={"csrf": token, "after_page": "3"}).text
     single = client.post("/items/item-b/split", data={"csrf": token, "after_page": "1"})
-    assert single.status_code == 400 and "single page" in single.text
+    assert single.status_code == 400 and "einzelne Seite" in single.text
     assert client.post("/items/item-auto/split", data={"csrf": token, "after_page": "1"}).status_code == 409
     assert client.post("/items/item-auto/merge", data={"csrf": token}).status_code == 409
     client.post("/items/item-b/decide", data={"csrf": token, "action": "unreadable"})
     refused = client.post("/items/item-a/merge", data={"csrf": token})
-    assert refused.status_code == 400 and "item-b" in refused.text and "failed" in refused.text
+    assert refused.status_code == 400 and "item-b" in refused.text and "Nur Vorgänge in Prüfung" in refused.text
     for path, data in (("/items/item-a/split", {"after_page": "1"}), ("/items/item-a/merge", {})):
         assert client.post(path, data=data).status_code == 403, path
         assert client.post(path, data={**data, "csrf": token + "x"}).status_code == 403, path

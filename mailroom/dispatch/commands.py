@@ -13,6 +13,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from mailroom.taxonomy import Taxonomy, load_taxonomy
+
 console = Console()
 
 
@@ -42,7 +44,8 @@ def dispatch(obj, once: bool, dead_letters: bool, retry: tuple[str, ...]) -> Non
             state = dispatching.retry_dead_letter(db, item_id)
             console.print(f"{escape(item_id)}: back to {state}")
         if dead_letters:
-            _print_dead_letters(dispatching.dead_letters(db))
+            taxonomy = load_taxonomy(settings.config_file("taxonomy.yaml"))
+            _print_dead_letters(dispatching.dead_letters(db), taxonomy)
         return
     if once:
         _print_report(dispatching.dispatch_once(settings, db))
@@ -62,11 +65,12 @@ def _print_report(report) -> None:
     console.print(f"dispatch: {report.summary()}")
 
 
-def _print_dead_letters(letters) -> None:
+def _print_dead_letters(letters, taxonomy: Taxonomy) -> None:
     table = Table(title=f"{len(letters)} dead letter(s)")
     table.add_column("item", no_wrap=True)  # whole, so it can be copied into --retry
     for heading in ("route", "target", "attempts", "last error"):
         table.add_column(heading)
     for letter in letters:
-        table.add_row(*map(escape, (letter.item_id, letter.route, letter.target, str(letter.attempts), letter.error)))
+        route = taxonomy.label("route", letter.route)
+        table.add_row(*map(escape, (letter.item_id, route, letter.target, str(letter.attempts), letter.error)))
     console.print(table)

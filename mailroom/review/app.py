@@ -17,6 +17,7 @@ from fastapi import Depends, FastAPI, Form, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import text
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
@@ -32,7 +33,9 @@ from mailroom.review.deps import (
     require_csrf,
     session_token,
     set_session_token,
+    translate,
 )
+from mailroom.review.i18n import Language, load_language
 from mailroom.settings import Settings
 from mailroom.store.db import Database
 from mailroom.taxonomy import load_taxonomy
@@ -52,13 +55,12 @@ SECURITY_HEADERS = {
 def create_app(settings: Settings, db: Database) -> FastAPI:
     """The app over `db`. Raises BadConfig if the taxonomy cannot be read."""
     app = FastAPI(title="mailroom review", docs_url=None, redoc_url=None, openapi_url=None)
-    templates = Jinja2Templates(directory=HERE / "templates")
-    templates.env.filters["highlight"] = highlight
     review = settings.review
+    language = load_language(review.language)
     key_file = review.secret_key_file if review.secret_key_file.is_absolute() else settings.path(str(review.secret_key_file))
     app.state.mailroom = AppState(
-        settings, db, load_taxonomy(settings.config_file("taxonomy.yaml")), templates,
-        LoginThrottle(review.login_max_failures, review.login_window_seconds), secret_key(key_file),
+        settings, db, load_taxonomy(settings.config_file("taxonomy.yaml")), _templates(language),
+        LoginThrottle(review.login_max_failures, review.login_window_seconds), secret_key(key_file), language,
     )  # fmt: skip
     app.middleware("http")(_session_cookie)
     app.middleware("http")(_security_headers)
@@ -76,6 +78,20 @@ def create_app(settings: Settings, db: Database) -> FastAPI:
     return app
 
 
+def _templates(language: Language) -> Jinja2Templates:
+    """The pages in `language`: `_()` translates, filters format dates, numbers and names."""
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(), extensions=["jinja2.ext.i18n"]
+    )
+    env.install_gettext_translations(language.translations, newstyle=True)  # type: ignore[attr-defined]
+    env.globals["lang"] = language.code
+    env.filters |= {
+        "highlight": highlight, "date": language.date, "datetime": language.datetime,
+        "number": language.number, "percent": language.percent, "name": language.name,
+    }  # fmt: skip
+    return Jinja2Templates(env=env)
+
+
 def login_form(request: Request, next: str = "/") -> HTMLResponse:
     """The login form."""
     return render(request, "login.html", next=_local(next), error="")
@@ -88,11 +104,11 @@ def login(request: Request, name: str = Form(""), password: str = Form(""), next
     # user names have at most 80 characters: a longer one cannot log in, nor make a big key
     name_key, address_key = f"user:{name[:80]}", f"addr:{request.client.host if request.client else '-'}"
     if not state.throttle.admit(name_key, address_key):
-        error = "Too many wrong passwords. Wait a few minutes, then try again."
+        error = translate(request, "Too many wrong passwords. Wait a few minutes, then try again.")
         return render(request, "login.html", 429, next=_local(next), error=error)
     account = authenticate(state.db, name, password)
     if account is None:
-        return render(request, "login.html", 401, next=_local(next), error="Wrong name or password.")
+        return render(request, "login.html", 401, next=_local(next), error=translate(request, "Wrong name or password."))
     state.throttle.succeed(name_key, address_key)
     max_age = state.settings.review.session_max_age_seconds
     set_session_token(request, start_session(state.db, account.name, max_age))
@@ -149,13 +165,14 @@ async def _security_headers(request: Request, call_next: Handler) -> Response:
 def _login_required(request: Request, _exc: Exception) -> Response:
     if request.method == "GET":
         return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
-    return PlainTextResponse("Log in first.", status_code=401)
+    return PlainTextResponse(translate(request, "Log in first."), status_code=401)
 
 
-def _server_error(_request: Request, _exc: Exception) -> Response:
+def _server_error(request: Request, _exc: Exception) -> Response:
     """A 500 without internals, with the security headers: it is sent from outside the
     middlewares. The server logs the exception."""
-    return PlainTextResponse("Internal error. It has been logged.", status_code=500, headers=SECURITY_HEADERS)
+    message = translate(request, "Internal error. It has been logged.")
+    return PlainTextResponse(message, status_code=500, headers=SECURITY_HEADERS)
 
 
 def _http_error(request: Request, exc: Exception) -> Response:

@@ -1,4 +1,5 @@
-"""The `mailroom serve`, `mailroom users` and `mailroom feedback` commands. Thin.
+"""The `mailroom serve`, `mailroom users`, `mailroom quarantine` and `mailroom feedback`
+commands. Thin.
 
 Like mailroom.dispatch.commands they do not import mailroom.cli (which registers them);
 they read the settings from the context object the CLI group sets up.
@@ -6,6 +7,7 @@ they read the settings from the context object the CLI group sets up.
 
 from __future__ import annotations
 
+import getpass
 from pathlib import Path
 
 import click
@@ -76,6 +78,47 @@ def users_list(obj) -> None:
 
     for account in list_users(_database(obj)):
         console.print(f"{escape(account.name)}\t{account.role}")
+
+
+@click.group()
+def quarantine() -> None:
+    """Files in quarantine: list them, give one another try, or mark one handled by hand."""
+
+
+@quarantine.command("list")
+@click.pass_obj
+def quarantine_list(obj) -> None:
+    """The files in quarantine, newest first, with their reason."""
+    from mailroom.review.intake import intake_view
+
+    for entry in intake_view(_database(obj)).quarantined:
+        console.print(f"{entry.id}\t{escape(entry.name)}\t{escape(entry.reason)}", highlight=False)
+
+
+@quarantine.command("release")
+@click.argument("file_id", type=int)
+@click.option("--note", default="", help="Why (kept in the file's history).")
+@click.option("--user", default=getpass.getuser, show_default="the login name", help="Who releases it.")
+@click.pass_obj
+def quarantine_release(obj, file_id: int, note: str, user: str) -> None:
+    """Give file FILE_ID another try, after it was replaced in the quarantine folder."""
+    from mailroom.review.intake import release
+
+    where = release(_database(obj), obj.settings, file_id, user, note)
+    console.print(f"file {file_id} released ({escape(where)}); the next ingest pass takes it")
+
+
+@quarantine.command("handled")
+@click.argument("file_id", type=int)
+@click.option("--note", required=True, help="How the letter was handled.")
+@click.option("--user", default=getpass.getuser, show_default="the login name", help="Who handled it.")
+@click.pass_obj
+def quarantine_handled(obj, file_id: int, note: str, user: str) -> None:
+    """Mark file FILE_ID as handled by hand."""
+    from mailroom.review.intake import mark_handled
+
+    mark_handled(_database(obj), file_id, user, note)
+    console.print(f"file {file_id} marked as handled by hand")
 
 
 @click.group()

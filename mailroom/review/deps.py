@@ -21,6 +21,7 @@ from mailroom.review.auth import (
     new_session_token,
     session_account,
 )
+from mailroom.review.i18n import Language
 from mailroom.settings import Settings
 from mailroom.store.db import Database
 from mailroom.taxonomy import Taxonomy
@@ -36,6 +37,7 @@ class AppState:
     templates: Jinja2Templates
     throttle: LoginThrottle
     secret_key: str  # makes the CSRF tokens
+    language: Language
 
 
 class LoginRequired(Exception):
@@ -70,10 +72,10 @@ def current_user(request: Request) -> Account:
     return account
 
 
-def require_admin(user: Annotated[Account, Depends(current_user)]) -> Account:
+def require_admin(request: Request, user: Annotated[Account, Depends(current_user)]) -> Account:
     """The logged-in user if an admin; 403 for reviewers."""
     if not user.is_admin:
-        raise HTTPException(403, "This page is for admins.")
+        raise HTTPException(403, translate(request, "This page is for admins."))
     return user
 
 
@@ -84,7 +86,7 @@ def require_metrics_reader(request: Request) -> str:
     given = request.headers.get("authorization", "")
     if token and hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
         return "metrics scraper"
-    return require_admin(current_user(request)).name
+    return require_admin(request, current_user(request)).name
 
 
 async def require_csrf(request: Request) -> None:
@@ -93,7 +95,12 @@ async def require_csrf(request: Request) -> None:
     token = session_token(request)
     expected = csrf_token_for(app_state(request).secret_key, token) if token else None
     if not csrf_matches(expected, form.get("csrf")):  # type: ignore[arg-type]
-        raise HTTPException(403, "The form is outdated or forged (CSRF token missing or wrong). Reload the page.")
+        raise HTTPException(403, translate(request, "The form is outdated or forged (CSRF token missing or wrong). Reload the page."))
+
+
+def translate(request: Request, message: str, **params: object) -> str:
+    """`message` in the app's language, with `params` filled in."""
+    return app_state(request).language.text(message, **params)
 
 
 def csrf_token(request: Request) -> str:

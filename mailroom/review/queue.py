@@ -16,8 +16,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from mailroom.errors import BadInput
 from mailroom.records import ItemState
+from mailroom.review.i18n import N_, Outdated, Refused
 from mailroom.store.db import Database
 from mailroom.store.tables import Event, Item, Page, ReviewDecision
 from mailroom.taxonomy import Taxonomy
@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 ACTIONS = ("confirm", "correct", "unreadable")
 
 
-class NotInReview(BadInput):
+class NotInReview(Outdated):
     """The item is not (or no longer) waiting for review."""
 
 
@@ -132,20 +132,21 @@ def decide(
     """Record a reviewer's decision on an item in review. Returns (action, new state).
 
     Labels equal to the item's are a "confirm", others a "correct"; `unreadable` marks it
-    failed. Raises NotInReview if the item is not waiting, BadInput for unknown labels.
+    failed. Raises NotInReview if the item is not waiting, Refused for unknown labels.
     """
     with db.session() as session:
         item = session.get(Item, item_id, with_for_update=True)
         if item is None or item.state != ItemState.IN_REVIEW:
-            raise NotInReview(f"item {item_id} is not waiting for review (any more)")
+            raise NotInReview(N_("Item %(id)s is not waiting for review (any more)."), id=item_id)
         before = {"state": item.state, "doc_type": item.doc_type, "route": item.route}
         if unreadable:
             action = "unreadable"
             item.state = ItemState.FAILED
         else:
             doc_type, route = doc_type or item.doc_type or "", route or item.route or ""
-            if problems := taxonomy.check(doc_type, route):
-                raise BadInput("; ".join(problems))
+            if taxonomy.check(doc_type, route):
+                raise Refused(N_("Unknown labels: document type '%(doc_type)s', route '%(route)s'."),
+                              doc_type=doc_type, route=route)  # fmt: skip
             action = "confirm" if (doc_type, route) == (item.doc_type, item.route) else "correct"
             item.state, item.doc_type, item.route = ItemState.APPROVED, doc_type, route
         after = {"state": item.state, "doc_type": item.doc_type, "route": item.route}

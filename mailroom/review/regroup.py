@@ -19,9 +19,9 @@ from typing import Any
 from pypdf import PdfReader, PdfWriter
 from sqlalchemy import select
 
-from mailroom.errors import BadInput
 from mailroom.ingest.read import write_atomically
 from mailroom.records import ItemState
+from mailroom.review.i18n import N_, Refused
 from mailroom.review.queue import NotInReview
 from mailroom.store.db import Database
 from mailroom.store.tables import Delivery, Event, Item, Page, ReviewDecision
@@ -34,14 +34,16 @@ ID_LENGTH = 40  # Item.id is String(40)
 
 def split_item(db: Database, home: Path, item_id: str, user: str, after_page: int) -> str:
     """Split an item in review after page `after_page`: it keeps pages 1..k, a new item in
-    review gets the rest. Returns the new item's id. Raises NotInReview, or BadInput for a
+    review gets the rest. Returns the new item's id. Raises NotInReview, or Refused for a
     position outside 1..page_count-1."""
     with db.session() as session:
         item = _in_review(session, item_id)
         pages = _pages(session, item_id)
         if not 1 <= after_page < len(pages):
-            hint = f"give a page from 1 to {len(pages) - 1}" if len(pages) > 1 else "a single page cannot be split"
-            raise BadInput(f"Cannot split {item_id} after page {after_page}: it has {len(pages)} page(s); {hint}.")
+            if len(pages) == 1:
+                raise Refused(N_("Cannot split %(id)s: a single page cannot be split."), id=item_id)
+            raise Refused(N_("Cannot split %(id)s after page %(page)s: give a page from 1 to %(last)s."),
+                          id=item_id, page=after_page, last=len(pages) - 1)  # fmt: skip
         sources = _pdf_sources(home, item, pages)
         item.pdf_path = item.pdf_path or _sibling_pdf("", item_id)
         before = [_summary(item, pages)]
@@ -113,7 +115,7 @@ def merge_with_next(db: Database, home: Path, item_id: str, user: str) -> str:
 def _in_review(session, item_id: str) -> Item:
     item = session.get(Item, item_id, with_for_update=True)
     if item is None or item.state != ItemState.IN_REVIEW:
-        raise NotInReview(f"item {item_id} is not waiting for review (any more)")
+        raise NotInReview(N_("Item %(id)s is not waiting for review (any more)."), id=item_id)
     return item
 
 
@@ -128,12 +130,13 @@ def _next_item(session, item: Item) -> Item:
         if (other.flags.get("review") or {}).get("merged_into"):
             continue
         if other.state not in MERGEABLE:
-            raise BadInput(f"Cannot merge {item.id} with the next item {other.id}: it is {other.state}, "
-                           "only items in review or auto-approved can be merged.")  # fmt: skip
+            raise Refused(N_("Cannot merge %(id)s with the next item %(next)s: only items in review or "
+                             "routed automatically can be merged."), id=item.id, next=other.id)  # fmt: skip
         if session.scalar(select(Delivery.id).where(Delivery.item_id == other.id).limit(1)) is not None:
-            raise BadInput(f"Cannot merge {item.id} with the next item {other.id}: it is being dispatched already.")
+            raise Refused(N_("Cannot merge %(id)s with the next item %(next)s: it is being delivered already."),
+                          id=item.id, next=other.id)  # fmt: skip
         return other
-    raise BadInput(f"Cannot merge {item.id}: it is the last item of its source file, there is no next item.")
+    raise Refused(N_("Cannot merge %(id)s: it is the last item of its source file, there is no next item."), id=item.id)
 
 
 def _new_id(session, item_id: str, after_page: int) -> str:
@@ -171,7 +174,7 @@ def _pdf_sources(home: Path, item: Item, pages: list[Page]) -> list[tuple[Path, 
         elif item_pdf is not None and page.number <= count:
             sources.append((item_pdf, page.number - 1))
         else:
-            raise BadInput(f"Page {page.number} of {item.id} has no PDF to rebuild the documents from.")
+            raise Refused(N_("Page %(page)s of %(id)s has no PDF to rebuild the documents from."), page=page.number, id=item.id)
     return sources
 
 

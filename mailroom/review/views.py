@@ -1,4 +1,4 @@
-"""The pages behind the login: queue, item, page images, decisions, admin, metrics."""
+"""The pages behind the login: queue, item, page images, decisions, intake, admin, metrics."""
 
 from __future__ import annotations
 
@@ -18,8 +18,11 @@ from mailroom.review.deps import (
     require_admin,
     require_csrf,
     require_metrics_reader,
+    translate,
 )
-from mailroom.review.queue import NotInReview, decide, item_view, next_in_queue, queue_counts, review_queue
+from mailroom.review.i18n import Outdated, Refused
+from mailroom.review.intake import intake_view, mark_handled, original_file, preview_png, release
+from mailroom.review.queue import decide, item_view, next_in_queue, queue_counts, review_queue
 from mailroom.review.regroup import merge_with_next, split_item
 from mailroom.review.stats import collect, prometheus
 
@@ -43,7 +46,7 @@ def item_page(request: Request, item_id: str, user: CurrentUser) -> HTMLResponse
     """One item: pages, OCR text, metadata, prediction, decision form, history."""
     view = item_view(app_state(request).db, item_id)
     if view is None:
-        raise HTTPException(404, f"There is no item {item_id}.")
+        raise HTTPException(404, translate(request, "There is no item %(id)s.", id=item_id))
     return render(request, "item.html", item=view)
 
 
@@ -53,7 +56,7 @@ def page_image(request: Request, item_id: str, number: int, user: CurrentUser) -
     view = item_view(app_state(request).db, item_id)
     page = next((p for p in view.pages if p["number"] == number), None) if view else None
     if page is None:
-        raise HTTPException(404, "There is no such page.")
+        raise HTTPException(404, translate(request, "There is no such page."))
     return FileResponse(_home_file(request, page["image_path"]), media_type="image/png")
 
 
@@ -62,7 +65,7 @@ def document(request: Request, item_id: str, user: CurrentUser) -> Response:
     """The item's searchable PDF."""
     view = item_view(app_state(request).db, item_id)
     if view is None or not view.pdf_path:
-        raise HTTPException(404, "The item has no PDF.")
+        raise HTTPException(404, translate(request, "The item has no PDF."))
     return FileResponse(_home_file(request, view.pdf_path), media_type="application/pdf")
 
 
@@ -79,10 +82,8 @@ def decide_item(
     state = app_state(request)
     try:
         decide(state.db, state.taxonomy, item_id, user.name, doc_type, route, unreadable=action == "unreadable")
-    except NotInReview as exc:
-        raise HTTPException(409, str(exc)) from exc
-    except BadInput as exc:
-        raise HTTPException(400, str(exc)) from exc
+    except Refused as exc:
+        raise _refused(request, exc) from exc
     following = next_in_queue(state.db, item_id)
     return RedirectResponse(f"/items/{following}" if following else "/", status_code=303)
 
@@ -92,13 +93,11 @@ def split(request: Request, item_id: str, user: CurrentUser, after_page: str = F
     """Split the item after a page; the rest becomes a new item in review."""
     state = app_state(request)
     if not after_page.strip().isdigit():
-        raise HTTPException(400, f"Give the number of the page after which to split, not {after_page!r}.")
+        raise HTTPException(400, translate(request, "Give the number of the page after which to split."))
     try:
         split_item(state.db, state.settings.home, item_id, user.name, int(after_page))
-    except NotInReview as exc:
-        raise HTTPException(409, str(exc)) from exc
-    except BadInput as exc:
-        raise HTTPException(400, str(exc)) from exc
+    except Refused as exc:
+        raise _refused(request, exc) from exc
     return RedirectResponse(f"/items/{item_id}", status_code=303)
 
 
@@ -108,11 +107,57 @@ def merge(request: Request, item_id: str, user: CurrentUser) -> Response:
     state = app_state(request)
     try:
         merge_with_next(state.db, state.settings.home, item_id, user.name)
-    except NotInReview as exc:
-        raise HTTPException(409, str(exc)) from exc
-    except BadInput as exc:
-        raise HTTPException(400, str(exc)) from exc
+    except Refused as exc:
+        raise _refused(request, exc) from exc
     return RedirectResponse(f"/items/{item_id}", status_code=303)
+
+
+@router.get("/intake", response_class=HTMLResponse)
+def intake_page(request: Request, user: CurrentUser, done: str = "", file: int = 0) -> HTMLResponse:
+    """Today's and recent files with what became of them, and the open quarantine."""
+    return render(request, "intake.html", intake=intake_view(app_state(request).db), done=done, file=file)
+
+
+@router.get("/intake/{source_id}/preview.png")
+def intake_preview(request: Request, source_id: int, user: CurrentUser) -> Response:
+    """The first page of a file in quarantine; 404 if it cannot be rendered."""
+    state = app_state(request)
+    image = preview_png(state.db, state.settings, source_id)
+    if image is None:
+        raise HTTPException(404, translate(request, "There is no preview of this file."))
+    return Response(image, media_type="image/png")
+
+
+@router.get("/intake/{source_id}/original")
+def intake_original(request: Request, source_id: int, user: CurrentUser) -> Response:
+    """The file as it came in, as a download."""
+    state = app_state(request)
+    try:
+        path, name = original_file(state.db, state.settings, source_id, user.name)
+    except Refused as exc:
+        raise HTTPException(404, translate(request, exc.template, **exc.params)) from exc
+    return FileResponse(path, filename=name, media_type="application/octet-stream")
+
+
+@router.post("/intake/{source_id}/release", dependencies=[Depends(require_csrf)])
+def intake_release(request: Request, source_id: int, user: CurrentUser, note: str = Form("")) -> Response:
+    """Give a quarantined file another try: the next ingest pass takes it."""
+    state = app_state(request)
+    try:
+        release(state.db, state.settings, source_id, user.name, note)
+    except Refused as exc:
+        raise _refused(request, exc) from exc
+    return RedirectResponse(f"/intake?done=released&file={source_id}", status_code=303)
+
+
+@router.post("/intake/{source_id}/handled", dependencies=[Depends(require_csrf)])
+def intake_handled(request: Request, source_id: int, user: CurrentUser, note: str = Form("")) -> Response:
+    """Record that a quarantined file was handled by hand, with a note saying how."""
+    try:
+        mark_handled(app_state(request).db, source_id, user.name, note)
+    except Refused as exc:
+        raise _refused(request, exc) from exc
+    return RedirectResponse(f"/intake?done=handled&file={source_id}", status_code=303)
 
 
 @router.get("/admin", response_class=HTMLResponse)
@@ -128,7 +173,8 @@ def retry(request: Request, item_id: str, user: Admin) -> Response:
     try:
         retry_dead_letter(app_state(request).db, item_id)
     except BadInput as exc:
-        raise HTTPException(409, str(exc)) from exc
+        message = translate(request, "Item %(id)s is not undeliverable (any more).", id=item_id)
+        raise HTTPException(409, message) from exc
     return RedirectResponse("/admin", status_code=303)
 
 
@@ -146,10 +192,17 @@ def metrics(request: Request, reader: Annotated[str, Depends(require_metrics_rea
     return PlainTextResponse(body, media_type="text/plain; version=0.0.4")
 
 
+def _refused(request: Request, exc: Refused) -> HTTPException:
+    """A refused action as an error page in the reader's language: 409 if the item or file
+    moved on meanwhile, else 400."""
+    status = 409 if isinstance(exc, Outdated) else 400
+    return HTTPException(status, translate(request, exc.template, **exc.params))
+
+
 def _home_file(request: Request, relative: str) -> Path:
     """A file under MAILROOM_HOME; 404 if missing or outside it."""
     home = app_state(request).settings.home.resolve()
     path = (home / relative).resolve()
     if not path.is_relative_to(home) or not path.is_file():
-        raise HTTPException(404, "The file is missing.")
+        raise HTTPException(404, translate(request, "The file is missing."))
     return path

@@ -1,7 +1,8 @@
 // Keyboard review and page zoom. No framework, no build step.
 // Enter confirms; d / r open the doc type / route list (type to filter, arrows, Enter picks);
 // u marks unreadable; s splits after the page in view (number field, Enter); m merges with
-// the next item (after a confirmation); + / - zoom the pages.
+// the next item (after a confirmation); + / - zoom the pages. The texts shown come from the
+// page (data attributes), in its language.
 "use strict";
 
 function pickerSetup(picker) {
@@ -70,7 +71,18 @@ document.addEventListener("DOMContentLoaded", () => {
   const form = document.getElementById("decide");
   const merge = document.getElementById("merge");
   if (merge) merge.addEventListener("submit", (e) => {
-    if (!window.confirm("Merge this item with the next item of its file?")) e.preventDefault();
+    if (!window.confirm(merge.dataset.confirm)) e.preventDefault();
+  });
+  // a file in quarantine that cannot be rendered: say so instead of a broken image
+  const missing = (img) => {
+    const note = document.createElement("p");
+    note.className = "missing";
+    note.textContent = img.dataset.missing;
+    img.replaceWith(note);
+  };
+  document.querySelectorAll("img.preview").forEach((img) => {
+    if (img.complete && img.naturalWidth === 0) missing(img);
+    else img.addEventListener("error", () => missing(img));
   });
   document.addEventListener("keydown", (e) => {
     const typing = ["INPUT", "SELECT", "TEXTAREA", "BUTTON"].includes(e.target.tagName);

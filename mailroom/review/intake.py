@@ -1,0 +1,262 @@
+"""The mail room's view of intake: what became of the files taken from the hot folder, and
+the two ways out of quarantine, both audited as events of the file (who, when, note).
+
+- `release`: another try, after the file was replaced in the quarantine folder (with a
+  new scan, a converted or repaired file). It goes back into the inbox and the next ingest
+  pass takes it as a new file. The same bytes again are refused: ingest would take them
+  for a duplicate of themselves (and item ids follow the bytes), so a file quarantined
+  for a limit that was raised since has to be dropped anew by hand or handled by hand.
+- `mark_handled`: a person dealt with the letter outside the mail room (note required);
+  the file stays in the quarantine folder.
+
+The item that stood for the file in quarantine takes the file's new state (`released`,
+`handled`). The web layer (views.py) and `mailroom quarantine` call these functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pdf2image import convert_from_path
+from PIL import Image
+from sqlalchemy import select
+
+from mailroom.ingest.intake import check_file, sha256_file, sniff_type
+from mailroom.pipeline import Folders, _limits, _quarantine_target
+from mailroom.records import ItemState, SourceState
+from mailroom.review.i18n import N_, TIMEZONE, Outdated, Refused
+from mailroom.review.queue import utc
+from mailroom.settings import Settings
+from mailroom.store.db import Database
+from mailroom.store.tables import Event, Item, SourceFile
+
+RECENT_DAYS = 7
+MAX_RECENT = 500
+AUDITED = ("quarantined", "released", "handled", "downloaded")
+PREVIEW_PIXELS = 900  # the longer side of a preview
+PREVIEW_SECONDS = 20
+STAND_INS = (ItemState.QUARANTINED, ItemState.RELEASED, ItemState.HANDLED)  # items standing for a file
+IN_QUARANTINE = (SourceState.QUARANTINED, SourceState.HANDLED)  # their file lies in the quarantine folder
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    """One file taken from the hot folder, as the intake page shows it."""
+
+    id: int
+    name: str
+    received_at: dt.datetime
+    state: str
+    pages: int
+    blanks: int
+    separators: int
+    items: list[tuple[str, str]]  # (id, state) of the items made of it
+    reason: str
+    history: list[dict[str, Any]] = field(default_factory=list)  # at, kind, user, note
+
+
+@dataclass(frozen=True)
+class Intake:
+    quarantined: list[FileEntry]  # open: waiting for a decision, however old
+    today: list[FileEntry]
+    earlier: list[FileEntry]  # the days before, up to RECENT_DAYS
+
+
+def intake_view(db: Database, now: dt.datetime | None = None) -> Intake:
+    """The open quarantine and the files of the last RECENT_DAYS days, newest first."""
+    now = now or dt.datetime.now(dt.UTC)
+    since = now - dt.timedelta(days=RECENT_DAYS)
+    with db.session() as session:
+        recent = session.scalars(
+            select(SourceFile)
+            .where(SourceFile.received_at >= since)
+            .order_by(SourceFile.id.desc())
+            .limit(MAX_RECENT)
+        ).all()
+        open_ = session.scalars(
+            select(SourceFile)
+            .where(SourceFile.state == SourceState.QUARANTINED)
+            .order_by(SourceFile.id.desc())
+        ).all()
+        ids = {s.id for s in [*recent, *open_]}
+        items: dict[int, list[tuple[str, str]]] = {}
+        for item_id, source_id, state in session.execute(
+            select(Item.id, Item.source_id, Item.state)
+            .where(Item.source_id.in_(ids), Item.state.not_in(STAND_INS))
+            .order_by(Item.position)
+        ):
+            items.setdefault(source_id, []).append((item_id, state))
+        history: dict[int, list[dict[str, Any]]] = {}
+        for event in session.scalars(
+            select(Event)
+            .where(Event.source_id.in_(ids), Event.kind.in_(AUDITED))
+            .order_by(Event.at, Event.id)
+        ):
+            detail = event.detail
+            history.setdefault(event.source_id or 0, []).append(
+                {
+                    "at": utc(event.at),
+                    "kind": event.kind,
+                    "user": detail.get("user", ""),
+                    "note": detail.get("note", ""),
+                }
+            )
+    entries = {s.id: _entry(s, items.get(s.id, []), history.get(s.id, [])) for s in [*recent, *open_]}
+    today = now.astimezone(TIMEZONE).date()
+    days = [(entries[s.id], entries[s.id].received_at.astimezone(TIMEZONE).date() == today) for s in recent]
+    return Intake(
+        quarantined=[entries[s.id] for s in open_],
+        today=[entry for entry, is_today in days if is_today],
+        earlier=[entry for entry, is_today in days if not is_today],
+    )
+
+
+def _entry(source: SourceFile, items: list[tuple[str, str]], history: list[dict[str, Any]]) -> FileEntry:
+    split = source.split_info or {}
+    return FileEntry(
+        id=source.id, name=source.original_name, received_at=utc(source.received_at), state=source.state,
+        pages=source.page_count, blanks=len(split.get("blanks", [])), separators=len(split.get("separators", [])),
+        items=items, reason=source.reason, history=history,
+    )  # fmt: skip
+
+
+def release(db: Database, settings: Settings, source_id: int, user: str, note: str = "") -> str:
+    """Give a quarantined file another try (see the module's text). Returns its name in the
+    inbox. Raises Refused if it is not in quarantine, its file is gone, unchanged, or still
+    cannot be taken as it is."""
+    folders = Folders.of(settings)
+    with db.session() as session:
+        source = _quarantined(session, source_id)
+        path = _quarantine_target(folders, source)
+        if path.is_symlink() or not path.is_file():
+            raise Refused(N_("%(name)s is no longer in the quarantine folder (%(path)s)."),
+                          name=source.original_name, path=folders.rel(path))  # fmt: skip
+        problem = check_file(path, source.original_name, _limits(settings))
+        if problem:
+            raise Refused(
+                N_("%(name)s still cannot be taken: %(reason)s"), name=source.original_name, reason=problem
+            )
+        if sha256_file(path) == source.sha256:
+            raise Refused(N_("%(name)s is unchanged: the same bytes would be taken for a duplicate. Replace "
+                             "it in the quarantine folder (%(path)s) first, or handle it by hand."),
+                          name=source.original_name, path=folders.rel(path))  # fmt: skip
+        target = _free_name(folders.inbox / Path(source.original_name).name)
+        source.state = SourceState.RELEASED
+        detail = {"user": user, "note": note.strip(), "reason": source.reason, "to": target.name}
+        _audit(session, source, ItemState.RELEASED, "released", detail)
+        session.flush()
+        # last, before the commit: should the commit fail, the next ingest pass takes the
+        # file as a new one all the same
+        _move(path, target)
+    path.with_name(path.name + ".reason.txt").unlink(missing_ok=True)
+    return target.name
+
+
+def mark_handled(db: Database, source_id: int, user: str, note: str) -> None:
+    """Record that a person dealt with a quarantined file by hand, and how (`note`, required).
+    The file stays in the quarantine folder."""
+    if not note.strip():
+        raise Refused(N_("Say in a note how the file was handled."))
+    with db.session() as session:
+        source = _quarantined(session, source_id)
+        source.state = SourceState.HANDLED
+        detail = {"user": user, "note": note.strip(), "reason": source.reason}
+        _audit(session, source, ItemState.HANDLED, "handled", detail)
+
+
+def original_file(db: Database, settings: Settings, source_id: int, user: str) -> tuple[Path, str]:
+    """The original of a file, as it came in (from the quarantine folder or the archive of
+    originals), and its name; the download is audited. Raises Refused if there is none."""
+    folders = Folders.of(settings)
+    with db.session() as session:
+        source = session.get(SourceFile, source_id)
+        if source is None:
+            raise Refused(N_("There is no file %(id)s."), id=source_id)
+        candidates = [_quarantine_target(folders, source)] if source.state in IN_QUARANTINE else []
+        candidates += [folders.home / source.archive_path] if source.archive_path else []
+        path = next((p for p in candidates if p.is_file() and not p.is_symlink()), None)
+        if path is None:
+            raise Refused(N_("The original of %(name)s is not kept here."), name=source.original_name)
+        session.add(
+            Event(kind="downloaded", source_id=source.id, detail={"user": user, "from": folders.rel(path)})
+        )
+        return path, Path(source.original_name).name
+
+
+def preview_png(db: Database, settings: Settings, source_id: int) -> bytes | None:
+    """The first page of a file in quarantine as a small PNG; None if it cannot be rendered
+    (not a regular file, damaged, encrypted, too large, or not a scan at all)."""
+    with db.session() as session:
+        source = session.get(SourceFile, source_id)
+        if source is None or source.state not in IN_QUARANTINE:
+            return None
+        path = _quarantine_target(Folders.of(settings), source)
+    if path.is_symlink() or not path.is_file():
+        return None
+    try:
+        image = _first_page(path, sniff_type(path), settings.ingest.max_pixels_per_page)
+    except Exception:  # a file in quarantine may be broken in any way: then there is no preview
+        return None
+    if image is None:
+        return None
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _first_page(path: Path, kind: str | None, max_pixels: int) -> Image.Image | None:
+    if kind == "pdf":
+        pages = convert_from_path(
+            path, first_page=1, last_page=1, size=PREVIEW_PIXELS, timeout=PREVIEW_SECONDS
+        )
+        return pages[0] if pages else None
+    if kind is None:
+        return None
+    with Image.open(path) as image:
+        if image.width * image.height > max_pixels:
+            return None
+        image.thumbnail((PREVIEW_PIXELS, PREVIEW_PIXELS))
+        return image.convert("L")
+
+
+def _quarantined(session, source_id: int) -> SourceFile:
+    source = session.get(SourceFile, source_id, with_for_update=True)
+    if source is None or source.state != SourceState.QUARANTINED:
+        raise Outdated(N_("File %(id)s is not in quarantine (any more)."), id=source_id)
+    return source
+
+
+def _audit(session, source: SourceFile, state: ItemState, kind: str, detail: dict[str, Any]) -> None:
+    """The item that stood for the file in quarantine takes `state`; an event says who did what."""
+    stand_in = session.scalars(
+        select(Item).where(Item.source_id == source.id, Item.state == ItemState.QUARANTINED)
+    ).first()
+    if stand_in is not None:
+        stand_in.state = state
+    session.add(
+        Event(kind=kind, source_id=source.id, item_id=stand_in.id if stand_in else None, detail=detail)
+    )
+
+
+def _free_name(path: Path) -> Path:
+    """`path`, or `name-2.ext`, `name-3.ext` ... if taken."""
+    candidate, number = path, 1
+    while candidate.exists() or candidate.is_symlink():
+        number += 1
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+    return candidate
+
+
+def _move(path: Path, target: Path) -> None:
+    """Move under a temporary name first (ingest leaves `.part` files alone), so the
+    inbox never shows half a file, even across file systems."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    shutil.move(path, partial)
+    os.replace(partial, target)
