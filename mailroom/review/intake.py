@@ -27,7 +27,7 @@ from pdf2image import convert_from_path
 from PIL import Image
 from sqlalchemy import select
 
-from mailroom.ingest.intake import check_file, sha256_file, sniff_type
+from mailroom.ingest.intake import content_problem, path_problem, sha256_file, sniff_type
 from mailroom.pipeline import Folders, _limits, _quarantine_target
 from mailroom.records import ItemState, SourceState
 from mailroom.review.i18n import N_, TIMEZONE, Outdated, Refused
@@ -137,7 +137,7 @@ def release(db: Database, settings: Settings, source_id: int, user: str, note: s
         if path.is_symlink() or not path.is_file():
             raise Refused(N_("%(name)s is no longer in the quarantine folder (%(path)s)."),
                           name=source.original_name, path=folders.rel(path))  # fmt: skip
-        problem = check_file(path, source.original_name, _limits(settings))
+        problem = path_problem(path, _limits(settings)) or content_problem(path, source.original_name)
         if problem:
             raise Refused(
                 N_("%(name)s still cannot be taken: %(reason)s"), name=source.original_name, reason=problem
