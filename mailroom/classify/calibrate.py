@@ -70,6 +70,7 @@ def choose_thresholds(
     floor: float = 0.5,
     candidates: int = 60,
     confidence_level: float = 0.0,
+    fold_of: np.ndarray | None = None,
 ) -> ThresholdChoice:
     """The per-head thresholds that let the most items through while the items let
     through (above all heads' thresholds) are right on every head with precision >= target.
@@ -78,7 +79,9 @@ def choose_thresholds(
     whether the top label was right. No threshold is below `floor`. With a
     `confidence_level` (e.g. 0.95), the precision that must reach the target is the
     one-sided Wilson lower bound at that level, not the share measured, so that the
-    promise holds on other letters too, not only on these. When no combination reaches
+    promise holds on other letters too, not only on these. With `fold_of` (each item's
+    held-out fold), that bound must reach the target in every fold, the worst held-out
+    writing styles included, not only over all items pooled. When no combination reaches
     the target, the thresholds are 1.0 + epsilon (nothing goes through).
     """
     heads = list(confidence)
@@ -92,11 +95,21 @@ def choose_thresholds(
             continue
         precision = float(all_right[passed].mean())
         automation = count / len(passed)
-        if wilson_lower(precision, count, confidence_level) >= target and (best is None or automation > best[0] or (automation == best[0] and sum(combo) > sum(best[2]))):
+        if _worst_bound(all_right, passed, fold_of, confidence_level) >= target and (best is None or automation > best[0] or (automation == best[0] and sum(combo) > sum(best[2]))):
             best = (automation, precision, combo)
     if best is None:
         return ThresholdChoice({h: 1.0 + EPSILON for h in heads}, 0.0, 1.0, False)
     return ThresholdChoice({h: float(t) for h, t in zip(heads, best[2], strict=True)}, best[0], best[1], True)
+
+
+def _worst_bound(right: np.ndarray, passed: np.ndarray, fold_of: np.ndarray | None, level: float) -> float:
+    """The lower bound of the precision of the `passed` items: over all of them, or the
+    smallest over the folds of `fold_of` (a fold that lets nothing through counts as 1)."""
+    if fold_of is None:
+        return wilson_lower(float(right[passed].mean()), int(passed.sum()), level)
+    bounds = [wilson_lower(float(right[mask].mean()), int(mask.sum()), level)
+              for mask in (passed & (fold_of == fold) for fold in np.unique(fold_of)) if mask.any()]  # fmt: skip
+    return min(bounds)
 
 
 def wilson_lower(share: float, count: int, level: float) -> float:

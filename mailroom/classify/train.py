@@ -64,6 +64,7 @@ class TrainConfig(_Section):
     target_precision: float | None = None  # None: the settings' classify.target_precision
     threshold_floor: float = 0.5
     precision_confidence: float = 0.95  # thresholds: the Wilson lower bound of held-out precision at this level must reach the target
+    precision_in_every_fold: bool = False  # that bound must reach the target in each held-out fold, not only pooled
     calibration_folds: int = 5
     group_by: str = "style"  # column whose values are held out together in the folds ("": random folds)
     novelty_quantile: float = 0.995  # share of held-out-style letters the novelty cutoff lets through
@@ -179,8 +180,9 @@ def train_model(rows: TrainingRows, config: TrainConfig, taxonomy: Taxonomy, rul
     confidence = {"doc_type": calibrated["doc_type"][1].max(axis=1), "route": combined.max(axis=1)}
     correct = {"doc_type": calibrated["doc_type"][1].argmax(axis=1) == truth["doc_type"], "route": combined.argmax(axis=1) == truth["route"]}
     familiar = novelty <= cutoff
+    fold_of = fold_numbers(folds, len(texts))[familiar] if config.precision_in_every_fold else None
     choice = choose_thresholds({h: c[familiar] for h, c in confidence.items()}, {h: c[familiar] for h, c in correct.items()},
-                               target, config.threshold_floor, confidence_level=config.precision_confidence)  # fmt: skip
+                               target, config.threshold_floor, confidence_level=config.precision_confidence, fold_of=fold_of)  # fmt: skip
     if not choice.reached:
         log.warning("no thresholds reach precision %.3f on held-out items: everything will go to review", target)
     for head in HEADS:
@@ -206,6 +208,14 @@ def train_model(rows: TrainingRows, config: TrainConfig, taxonomy: Taxonomy, rul
 
 
 Folds = list[tuple[np.ndarray, np.ndarray]]
+
+
+def fold_numbers(folds: Folds, count: int) -> np.ndarray:
+    """Each row's held-out fold (its index in `folds`)."""
+    numbers = np.empty(count, int)
+    for number, (_, test) in enumerate(folds):
+        numbers[test] = number
+    return numbers
 
 
 def make_folds(stratify: Sequence[str], groups: Sequence[str] | None, folds: int, seed: int) -> Folds:
