@@ -27,6 +27,7 @@ from mailroom.classify.combine import RouteCombiner
 from mailroom.classify.novelty import NoveltyScorer
 from mailroom.classify.rules import RuleSet, parse_rules
 from mailroom.errors import BadInput, IncompatibleModel
+from mailroom.files import write_atomically
 from mailroom.taxonomy import Taxonomy
 
 log = logging.getLogger(__name__)
@@ -203,7 +204,5 @@ def _prefix(version: str, parts: int) -> str:
 def write_meta(folder: Path, updates: dict[str, Any]) -> dict[str, Any]:
     """Add `updates` to a bundle's meta.json (whole or not at all); returns the new meta."""
     meta = {**read_meta(folder), **updates}
-    temporary = folder / f".{META_FILE}.{os.getpid()}.part"
-    temporary.write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(temporary, folder / META_FILE)
+    write_atomically(folder / META_FILE, json.dumps(meta, ensure_ascii=False, indent=1))
     return meta
