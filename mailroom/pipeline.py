@@ -40,13 +40,21 @@ def ingest_once(
     folders.make()
     if watch is None:  # a single pass: look twice, stable_seconds apart
         watch = StabilityWatch(settings.ingest.stable_seconds)
-        if watch.stable_seconds > 0 and watch.ready(list_candidates(folders.inbox)) == [] and list_candidates(folders.inbox):
+        if (
+            watch.stable_seconds > 0
+            and watch.ready(list_candidates(folders.inbox)) == []
+            and list_candidates(folders.inbox)
+        ):
             time.sleep(watch.stable_seconds)
     claims = claim_ready(folders.inbox, folders.claimed, watch)  # 1. the files, moved out of the inbox
-    sources = [register(db, folders, claimed, limits(settings.ingest), report) for claimed in claims]  # 2. recorded
+    sources = [
+        register(db, folders, claimed, limits(settings.ingest), report) for claimed in claims
+    ]  # 2. recorded
     settle(db, folders)  # duplicates released, broken files quarantined
     if settings.broker_url:  # 3. split → ocr → classify (→ dispatch): on the workers ...
-        run_on_workers(db, settings, report, [s for s in sources if s is not None], progress, wait_for_workers)
+        run_on_workers(
+            db, settings, report, [s for s in sources if s is not None], progress, wait_for_workers
+        )
     else:  # ... or here, the pages on a process pool
         run_in_process(Context(settings, db), INGEST, report, progress)
     settle(db, folders)  # 4. finished files released, their rasters removed

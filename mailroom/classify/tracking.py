@@ -19,14 +19,13 @@ from mailroom import __version__
 from mailroom.classify.bundle import META_FILE, load_model, read_meta, write_meta
 from mailroom.classify.gate import Comparison
 from mailroom.errors import BadInput, MailroomError
-from mailroom.settings import Settings
+from mailroom.settings import DEFAULT_MODEL_DIR, Settings
 from mailroom.taxonomy import Taxonomy
 
 log = logging.getLogger(__name__)
 
 CHAMPION = "champion"  # the registry alias of the promoted version
 PROMOTED_DIR = ("models", "promoted")
-DEFAULT_BUNDLE = Path(__file__).resolve().parents[2] / "models" / "default"
 
 
 def tracking_uri(settings: Settings) -> str:
@@ -127,7 +126,7 @@ def resolve_model(ref: str, settings: Settings) -> Path:
     ref = ref or settings.classify.model
     if not ref:
         promoted = settings.path(*PROMOTED_DIR)
-        return promoted if (promoted / META_FILE).is_file() else DEFAULT_BUNDLE
+        return promoted if (promoted / META_FILE).is_file() else DEFAULT_MODEL_DIR
     if Path(ref).is_dir():
         return Path(ref)
     name, version = _registry_ref(ref, settings)

@@ -31,7 +31,9 @@ def split_job(db: Database, folders: Folders, settings: Settings, source_id: int
         source = session.get_one(SourceFile, source_id)
     archive_original(db, folders, source)
     raster_dir = folders.work / f"src-{source.id}"
-    return SplitJob(source.id, str(folders.home / source.claim_path), kind(source), str(raster_dir), settings.ingest)
+    return SplitJob(
+        source.id, str(folders.home / source.claim_path), kind(source), str(raster_dir), settings.ingest
+    )
 
 
 def record_split(db: Database, folders: Folders, result: SplitResult) -> None:
@@ -57,7 +59,16 @@ def record_split(db: Database, folders: Folders, result: SplitResult) -> None:
                 page_count=len(pages), source_pages={"pages": list(pages)}, flags={},
             ))  # fmt: skip
         session.flush()
-        event(session, "split", source, detail={"items": len(result.items), "separators": list(result.separators), "blanks": list(result.blanks)})
+        event(
+            session,
+            "split",
+            source,
+            detail={
+                "items": len(result.items),
+                "separators": list(result.separators),
+                "blanks": list(result.blanks),
+            },
+        )
 
 
 def page_jobs(db: Database, folders: Folders, settings: Settings, item_id: str) -> list[PageJob]:
@@ -95,9 +106,17 @@ def record_ocr(db: Database, folders: Folders, item_id: str, pages: list[Process
             session.add(_page_row(folders, p))
         confidences = [p.ocr.mean_confidence for p in pages if p.ocr.words]
         item.mean_confidence = sum(confidences) / len(confidences) if confidences else 0.0
-        item.flags = {"pages": {str(p.number): list(p.ocr.flags) for p in pages if p.ocr.flags}, "attachments": {name: folders.rel(path) for name, path in cleaned.files.items()}}
+        item.flags = {
+            "pages": {str(p.number): list(p.ocr.flags) for p in pages if p.ocr.flags},
+            "attachments": {name: folders.rel(path) for name, path in cleaned.files.items()},
+        }
         item.pdf_path, item.state = folders.rel(pdf_path), ItemState.OCR_DONE
-        event(session, "ocr_done", item=item, detail={"pages": len(pages), "mean_confidence": round(item.mean_confidence, 1)})
+        event(
+            session,
+            "ocr_done",
+            item=item,
+            detail={"pages": len(pages), "mean_confidence": round(item.mean_confidence, 1)},
+        )
         if cleaned.removed:
             event(session, "pdf_cleaned", item=item, detail={"removed": list(cleaned.removed)})
         _finish_source_if_done(session, source)
@@ -115,7 +134,9 @@ class Classifier:
     def model(self) -> Model | None:
         if self._model is None and not self.problem:
             try:
-                self._model = load_model(resolve_model(self.settings.classify.model, self.settings), self.settings.taxonomy)
+                self._model = load_model(
+                    resolve_model(self.settings.classify.model, self.settings), self.settings.taxonomy
+                )
             except (BadInput, IncompatibleModel, BadConfig) as exc:
                 log.error("no usable model, every item goes to review: %s", exc)
                 self.problem = f"no usable model: {exc}"
@@ -137,7 +158,9 @@ def classify_items(db: Database, item_ids: list[str], classifier: Classifier) ->
                 item.flags = {**item.flags, "prediction": {"reason": classifier.problem}}
                 event(session, "in_review", item=item, detail={"reason": classifier.problem})
                 continue
-            text = "\n\n".join(session.scalars(select(Page.text).where(Page.item_id == item_id).order_by(Page.number)))
+            text = "\n\n".join(
+                session.scalars(select(Page.text).where(Page.item_id == item_id).order_by(Page.number))
+            )
             page_flags = [flag for flags in item.flags.get("pages", {}).values() for flag in flags]
             attachments = list(item.flags.get("attachments", {}))
             minimum = classifier.settings.ocr.min_confidence
@@ -157,7 +180,9 @@ def record_failure(db: Database, stage: str, subject: str, error: BaseException 
                 quarantine_rows(session, source, f"could not be processed: {message}")
             return
         source_id = session.get_one(Item, subject).source_id
-        source = session.get_one(SourceFile, source_id, with_for_update=True)  # source, then item: as record_ocr
+        source = session.get_one(
+            SourceFile, source_id, with_for_update=True
+        )  # source, then item: as record_ocr
         item = session.get_one(Item, subject, with_for_update=True, populate_existing=True)
         if item.state in (ItemState.SPLIT, ItemState.OCR_DONE):
             item.state, item.flags = ItemState.FAILED, {**item.flags, "error": message}
@@ -173,13 +198,25 @@ def _apply_prediction(session, item: Item, prediction: Prediction) -> None:
     item.model_version = prediction.model_version
     item.flags = {**item.flags, "prediction": details, "metadata": metadata}
     item.state = ItemState.CLASSIFIED
-    event(session, "classified", item=item, detail={k: details[k] for k in ("doc_type", "route", "model_version")})
+    event(
+        session,
+        "classified",
+        item=item,
+        detail={k: details[k] for k in ("doc_type", "route", "model_version")},
+    )
     item.state = ItemState.AUTO_APPROVED if prediction.decision == "auto" else ItemState.IN_REVIEW
-    event(session, item.state, item=item, detail={"reason": prediction.reason, "decided_by": prediction.decided_by})
+    event(
+        session,
+        item.state,
+        item=item,
+        detail={"reason": prediction.reason, "decided_by": prediction.decided_by},
+    )
 
 
 def _finish_source_if_done(session, source: SourceFile) -> None:
-    open_items = session.scalar(select(Item.id).where(Item.source_id == source.id, Item.state == ItemState.SPLIT).limit(1))
+    open_items = session.scalar(
+        select(Item.id).where(Item.source_id == source.id, Item.state == ItemState.SPLIT).limit(1)
+    )
     if open_items is None and source.state == SourceState.SPLIT:
         source.state = SourceState.DONE  # settle() then releases the claim and the page rasters
         event(session, "done", source)
@@ -199,7 +236,9 @@ def _write_searchable_pdf(pages: list[ProcessedPage], target: Path, original: Pa
 
 
 def _page_row(folders: Folders, page: ProcessedPage) -> Page:
-    words = [[w.text, round(w.confidence, 1), w.left, w.top, w.width, w.height, w.line] for w in page.ocr.words]
+    words = [
+        [w.text, round(w.confidence, 1), w.left, w.top, w.width, w.height, w.line] for w in page.ocr.words
+    ]
     return Page(
         item_id=page.item_id, number=page.number, source_page=page.source_page, rotation=page.rotation,
         skew=round(page.skew, 2), image_path=folders.rel(Path(page.image_path)), text=page.ocr.text,

@@ -23,7 +23,10 @@ Progress = Callable[[int, int], None]  # (pages just finished, pages known so fa
 
 
 def run_in_process(
-    ctx: Context, stages: Sequence[Stage], report: IngestReport | None = None, progress: Progress | None = None
+    ctx: Context,
+    stages: Sequence[Stage],
+    report: IngestReport | None = None,
+    progress: Progress | None = None,
 ) -> None:
     """Bring everything due for `stages` as far as they go."""
     with ExitStack() as stack:
@@ -43,7 +46,14 @@ def keep_dispatching(ctx: Context, stop: threading.Event) -> None:
 
 
 class _Pass:
-    def __init__(self, ctx: Context, stages: Sequence[Stage], report: IngestReport, progress: Progress | None, stack: ExitStack) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        stages: Sequence[Stage],
+        report: IngestReport,
+        progress: Progress | None,
+        stack: ExitStack,
+    ) -> None:
         self.ctx, self.stages, self.report, self.progress, self.stack = ctx, stages, report, progress, stack
         self.executor: ProcessPoolExecutor | None = None
         self.pending: dict[Future, tuple[Stage, str]] = {}
@@ -60,7 +70,9 @@ class _Pass:
             for future in finished:
                 stage, subject = self.pending.pop(future)
                 error = future.exception()
-                if isinstance(error, MissingDependency):  # the installation, not the mail: stop, record nothing
+                if isinstance(
+                    error, MissingDependency
+                ):  # the installation, not the mail: stop, record nothing
                     for other in self.pending:
                         other.cancel()
                     raise error

@@ -80,7 +80,9 @@ class IngestReport:
     seconds: float = 0.0
 
 
-def register(db: Database, folders: Folders, claimed: Claimed, limits: Limits, report: IngestReport) -> int | None:
+def register(
+    db: Database, folders: Folders, claimed: Claimed, limits: Limits, report: IngestReport
+) -> int | None:
     """Record a claimed file: as a duplicate of an earlier one, as quarantined, or as
     claimed. Returns its source id; None if it was registered before a crash."""
     problem = path_problem(claimed.path, limits)
@@ -161,9 +163,15 @@ def quarantine_rows(session, source: SourceFile, reason: str) -> None:
     event(session, "quarantined", source, item, detail={"reason": reason})
 
 
-def event(session, kind: str, source: SourceFile | None = None, item: Item | None = None, detail: dict | None = None) -> None:
+def event(
+    session, kind: str, source: SourceFile | None = None, item: Item | None = None, detail: dict | None = None
+) -> None:
     source_id = source.id if source is not None else (item.source_id if item is not None else None)
-    session.add(Event(kind=kind, source_id=source_id, item_id=item.id if item is not None else None, detail=detail or {}))
+    session.add(
+        Event(
+            kind=kind, source_id=source_id, item_id=item.id if item is not None else None, detail=detail or {}
+        )
+    )
 
 
 def make_item_id(source: SourceFile, position: int) -> str:

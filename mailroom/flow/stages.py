@@ -60,14 +60,22 @@ class Stage:
     subject: type[SourceFile] | type[Item]  # the row a stage works on: a file, or an item
     takes: tuple[str, ...]  # the states its subject waits for it in
     leaves: tuple[str, ...]  # the states it leaves its subject in
-    record: Callable[[Context, str, list[Any]], None]  # record the work's results (or do the stage, if it has no work)
+    record: Callable[
+        [Context, str, list[Any]], None
+    ]  # record the work's results (or do the stage, if it has no work)
     jobs: Callable[[Context, str], list[Any]] | None = None  # units of its work for one subject
-    work: Callable[[Any], Any] | None = None  # one unit: a plain function of a picklable job, without the database
+    work: Callable[[Any], Any] | None = (
+        None  # one unit: a plain function of a picklable job, without the database
+    )
 
 
 def _dispatch(ctx: Context, subject: str, _results: list[Any]) -> None:
-    with contextlib.suppress(IntegrityError):  # another dispatcher made the delivery row at the same moment: theirs
-        dispatch_item(ctx.settings, ctx.db, subject, ctx.routes, ctx.settings.taxonomy, dt.datetime.now(dt.UTC))
+    with contextlib.suppress(
+        IntegrityError
+    ):  # another dispatcher made the delivery row at the same moment: theirs
+        dispatch_item(
+            ctx.settings, ctx.db, subject, ctx.routes, ctx.settings.taxonomy, dt.datetime.now(dt.UTC)
+        )
 
 
 SPLIT = Stage(
@@ -105,7 +113,9 @@ def due(db: Database, stage: Stage, now: dt.datetime | None = None) -> list[str]
             return [str(i) for i in session.scalars(_waiting(stage).order_by(SourceFile.id))]
         query = _waiting(stage).order_by(Item.created_at, Item.id)
         if stage is DISPATCH:
-            held = select(Delivery.item_id).where(Delivery.delivered_at.is_(None), Delivery.next_attempt_at > (now or dt.datetime.now(dt.UTC)))
+            held = select(Delivery.item_id).where(
+                Delivery.delivered_at.is_(None), Delivery.next_attempt_at > (now or dt.datetime.now(dt.UTC))
+            )
             query = query.where(Item.id.not_in(held))
         return list(session.scalars(query))
 
@@ -125,7 +135,9 @@ def handed_on(db: Database, stage: Stage, subject: str) -> list[str]:
         return []
     with db.session() as session:
         if stage.subject is SourceFile:
-            return list(session.scalars(_waiting(after).where(Item.source_id == int(subject)).order_by(Item.position)))
+            return list(
+                session.scalars(_waiting(after).where(Item.source_id == int(subject)).order_by(Item.position))
+            )
         return list(session.scalars(_waiting(after).where(Item.id == subject)))
 
 

@@ -67,7 +67,9 @@ def split_file(job: SplitJob) -> SplitResult:
     if not split.items:
         reason = f"none of its {len(rasters)} pages has content (blank pages or separator sheets only)"
         return SplitResult(job.source_id, info, reason=reason)
-    return SplitResult(job.source_id, info, tuple(map(str, rasters)), split.items, split.separators, split.blanks)
+    return SplitResult(
+        job.source_id, info, tuple(map(str, rasters)), split.items, split.separators, split.blanks
+    )
 
 
 def process_page(job: PageJob) -> ProcessedPage:
@@ -80,7 +82,9 @@ def process_page(job: PageJob) -> ProcessedPage:
     gray = read_gray(Path(job.raster))
     if job.embedded_text is not None:  # a born-digital page: its own text is better than OCR
         write_png(gray, image_path, job.dpi)
-        return ProcessedPage(job.item_id, job.number, job.source_page, 0, 0.0, str(image_path), _embedded(job.embedded_text))
+        return ProcessedPage(
+            job.item_id, job.number, job.source_page, 0, 0.0, str(image_path), _embedded(job.embedded_text)
+        )
     cleaned, ocr, pdf = read_page(gray, job.dpi, image_path, job.ocr)
     if pdf:
         write_atomically(pdf_path, pdf)

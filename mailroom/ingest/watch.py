@@ -29,7 +29,11 @@ def claim_ready(inbox: Path, claimed_dir: Path, watch: StabilityWatch) -> list[C
             continue
         except OSError as exc:  # it stays where it is; the run goes on
             if path not in watch.reported:
-                log.warning("%s cannot be moved out of the inbox (%s): skipped until it can", path, exc.strerror or exc)
+                log.warning(
+                    "%s cannot be moved out of the inbox (%s): skipped until it can",
+                    path,
+                    exc.strerror or exc,
+                )
                 watch.reported.add(path)
     return claims
 
