@@ -15,10 +15,10 @@ from collections.abc import Callable
 from mailroom.flow.local import Progress, keep_dispatching, run_in_process
 from mailroom.flow.sources import Folders, IngestReport, limits, register, settle
 from mailroom.flow.stages import INGEST, Context
-from mailroom.ingest.intake import StabilityWatch, list_candidates
+from mailroom.ingest.intake import StabilityWatch
 from mailroom.ingest.ocr import require_language
 from mailroom.ingest.pages import require_poppler
-from mailroom.ingest.watch import claim_ready, inbox_events
+from mailroom.ingest.watch import claim_ready, inbox_events, look_twice
 from mailroom.settings import Settings
 from mailroom.store.db import Database
 from mailroom.worker import run_on_workers
@@ -38,26 +38,16 @@ def ingest_once(
     started, report = time.perf_counter(), IngestReport()
     folders = Folders.of(settings)
     folders.make()
-    if watch is None:  # a single pass: look twice, stable_seconds apart
-        watch = StabilityWatch(settings.ingest.stable_seconds)
-        if (
-            watch.stable_seconds > 0
-            and watch.ready(list_candidates(folders.inbox)) == []
-            and list_candidates(folders.inbox)
-        ):
-            time.sleep(watch.stable_seconds)
-    claims = claim_ready(folders.inbox, folders.claimed, watch)  # 1. the files, moved out of the inbox
-    sources = [
-        register(db, folders, claimed, limits(settings.ingest), report) for claimed in claims
-    ]  # 2. recorded
-    settle(db, folders)  # duplicates released, broken files quarantined
-    if settings.broker_url:  # 3. split → ocr → classify (→ dispatch): on the workers ...
-        run_on_workers(
-            db, settings, report, [s for s in sources if s is not None], progress, wait_for_workers
-        )
-    else:  # ... or here, the pages on a process pool
+    watch = watch or look_twice(folders.inbox, settings.ingest.stable_seconds)  # a single pass
+    claims = claim_ready(folders.inbox, folders.claimed, watch)  # complete files, moved out of the inbox
+    sources = [register(db, folders, claimed, limits(settings.ingest), report) for claimed in claims]
+    settle(db, folders)  # duplicates released, unreadable files quarantined
+    if settings.broker_url:  # split → ocr → classify (→ dispatch) on the workers ...
+        registered = [source for source in sources if source is not None]
+        run_on_workers(db, settings, report, registered, progress, wait_for_workers)
+    else:  # ... or here, the CPU-bound work on a process pool
         run_in_process(Context(settings, db), INGEST, report, progress)
-    settle(db, folders)  # 4. finished files released, their rasters removed
+    settle(db, folders)  # finished files released, their page rasters removed
     report.seconds = time.perf_counter() - started
     return report
 

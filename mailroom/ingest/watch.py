@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +17,15 @@ from watchdog.observers.polling import PollingObserver
 from mailroom.ingest.intake import Claimed, StabilityWatch, claim, list_candidates, recover_claims
 
 log = logging.getLogger(__name__)
+
+
+def look_twice(inbox: Path, stable_seconds: float) -> StabilityWatch:
+    """The watch of a single pass: the files of the inbox seen twice, `stable_seconds`
+    apart, so that those that stood still meanwhile are ready."""
+    watch = StabilityWatch(stable_seconds)
+    if stable_seconds > 0 and watch.ready(list_candidates(inbox)) == [] and list_candidates(inbox):
+        time.sleep(stable_seconds)
+    return watch
 
 
 def claim_ready(inbox: Path, claimed_dir: Path, watch: StabilityWatch) -> list[Claimed]:
