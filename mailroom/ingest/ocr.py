@@ -1,8 +1,9 @@
 """The one wrapper around Tesseract (through pytesseract).
 
 Tesseract's own OpenMP threads make each page several times slower on a small machine;
-the processes that run it switch them off where they start (`mailroom.parallel`):
-parallelism comes from running pages in processes.
+the processes that run it switch them off where they start (`mailroom.cli.main`, and
+`mailroom.parallel` for pool and Celery processes): parallelism comes from running pages
+in processes.
 """
 
 from __future__ import annotations
