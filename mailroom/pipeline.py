@@ -40,7 +40,7 @@ def ingest_once(
     folders.make()
     watch = watch or look_twice(folders.inbox, settings.ingest.stable_seconds)  # a single pass
     claims = claim_ready(folders.inbox, folders.claimed, watch)  # complete files, moved out of the inbox
-    sources = [register(db, folders, claimed, limits(settings.ingest), report) for claimed in claims]
+    sources = [register(db, folders, claimed, limits(settings), report) for claimed in claims]
     settle(db, folders)  # duplicates released, unreadable files quarantined
     if settings.broker_url:  # split → ocr → classify (→ dispatch) on the workers ...
         registered = [source for source in sources if source is not None]

@@ -24,7 +24,7 @@ from mailroom.ingest.intake import (
     sha256_file,
 )
 from mailroom.records import ItemState, SourceState
-from mailroom.settings import IngestSettings, Settings
+from mailroom.settings import Settings
 from mailroom.store.db import Database
 from mailroom.store.tables import Event, Item, SourceFile
 
@@ -130,7 +130,7 @@ def settle(db: Database, folders: Folders) -> None:
             path.with_suffix(".json").unlink(missing_ok=True)
             continue
         if source.state == SourceState.QUARANTINED:
-            move_to_quarantine(path, _quarantine_target(folders, source), source.original_name, source.reason)
+            move_to_quarantine(path, quarantine_target(folders, source), source.original_name, source.reason)
             path.with_suffix(".json").unlink(missing_ok=True)
         elif source.state in (SourceState.DUPLICATE, SourceState.DONE):
             release_claim(claimed)
@@ -182,9 +182,10 @@ def kind(source: SourceFile) -> str:
     return SUFFIX_TYPES.get(Path(source.original_name).suffix.lower(), "")
 
 
-def limits(ingest: IngestSettings) -> Limits:
+def limits(settings: Settings) -> Limits:
+    ingest = settings.ingest
     return Limits(int(ingest.max_file_mb * 1e6), ingest.max_pages, ingest.max_pixels_per_page)
 
 
-def _quarantine_target(folders: Folders, source: SourceFile) -> Path:
+def quarantine_target(folders: Folders, source: SourceFile) -> Path:
     return folders.quarantine / f"{Path(source.claim_path).name[:12]}-{safe_name(source.original_name)}"
