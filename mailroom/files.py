@@ -1,9 +1,10 @@
-"""Reading configuration files and writing files whole or not at all: the one YAML loader
-and the one temp-file-and-rename helper of the package."""
+"""Reading configuration files, and writing files and folders whole or not at all: the one
+YAML loader and the one temp-and-rename helper of the package."""
 
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,6 +47,16 @@ def write_atomically(path: Path, content: bytes | str, durable: bool = False) ->
     data = content.encode("utf-8") if isinstance(content, str) else content
     with replacing(path, durable) as temporary:
         temporary.write_bytes(data)
+
+
+def replace_folder(target: Path, made: Path) -> None:
+    """Put the folder `made` (written beside `target`) in the place of `target`, there or
+    not: at every moment one of the two whole folders is in place, or neither yet."""
+    old = target.with_name(f".{target.name}.{os.getpid()}.old")
+    if target.exists():
+        os.replace(target, old)
+    os.replace(made, target)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def sync_folder(folder: Path) -> None:

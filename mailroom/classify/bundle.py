@@ -27,7 +27,7 @@ from mailroom.classify.combine import RouteCombiner
 from mailroom.classify.novelty import NoveltyScorer
 from mailroom.classify.rules import RuleSet, parse_rules
 from mailroom.errors import BadInput, IncompatibleModel
-from mailroom.files import write_atomically
+from mailroom.files import replace_folder, write_atomically
 from mailroom.taxonomy import Taxonomy
 
 log = logging.getLogger(__name__)
@@ -142,11 +142,7 @@ def save_model(model: Model, folder: Path) -> Path:
         "classes": {h: [str(c) for c in e.classes_] for h, e in model.heads.items()},
     }
     (temporary / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
-    old = folder.with_name(f".{folder.name}.{os.getpid()}.old")
-    if folder.exists():
-        os.replace(folder, old)
-    os.replace(temporary, folder)
-    shutil.rmtree(old, ignore_errors=True)
+    replace_folder(folder, temporary)
     model.meta = meta
     return folder
 

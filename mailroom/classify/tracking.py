@@ -19,6 +19,7 @@ from mailroom import __version__
 from mailroom.classify.bundle import META_FILE, load_model, read_meta, write_meta
 from mailroom.classify.gate import Comparison
 from mailroom.errors import BadInput, MailroomError
+from mailroom.files import replace_folder
 from mailroom.settings import DEFAULT_MODEL_DIR, Settings
 from mailroom.taxonomy import Taxonomy
 
@@ -197,8 +198,4 @@ def _copy_atomically(source: Path, target: Path) -> None:
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     shutil.rmtree(temporary, ignore_errors=True)
     shutil.copytree(source, temporary)
-    old = target.with_name(f".{target.name}.{os.getpid()}.old")
-    if target.exists():
-        os.replace(target, old)
-    os.replace(temporary, target)
-    shutil.rmtree(old, ignore_errors=True)
+    replace_folder(target, temporary)
