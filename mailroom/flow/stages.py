@@ -56,26 +56,23 @@ class Context:
 
 @dataclass(frozen=True)
 class Stage:
+    """One stage. `record` records the results of its work in this process (or, for a stage
+    without work, does all of it); `jobs` gives the units of its work for one subject;
+    `work` does one unit: a plain function of a picklable job, without the database."""
+
     name: str
     subject: type[SourceFile] | type[Item]  # the row a stage works on: a file, or an item
     takes: tuple[str, ...]  # the states its subject waits for it in
     leaves: tuple[str, ...]  # the states it leaves its subject in
-    record: Callable[
-        [Context, str, list[Any]], None
-    ]  # record the work's results (or do the stage, if it has no work)
-    jobs: Callable[[Context, str], list[Any]] | None = None  # units of its work for one subject
-    work: Callable[[Any], Any] | None = (
-        None  # one unit: a plain function of a picklable job, without the database
-    )
+    record: Callable[[Context, str, list[Any]], None]
+    jobs: Callable[[Context, str], list[Any]] | None = None
+    work: Callable[[Any], Any] | None = None
 
 
 def _dispatch(ctx: Context, subject: str, _results: list[Any]) -> None:
-    with contextlib.suppress(
-        IntegrityError
-    ):  # another dispatcher made the delivery row at the same moment: theirs
-        dispatch_item(
-            ctx.settings, ctx.db, subject, ctx.routes, ctx.settings.taxonomy, dt.datetime.now(dt.UTC)
-        )
+    now = dt.datetime.now(dt.UTC)
+    with contextlib.suppress(IntegrityError):  # another dispatcher made the delivery row at once: theirs
+        dispatch_item(ctx.settings, ctx.db, subject, ctx.routes, ctx.settings.taxonomy, now)
 
 
 SPLIT = Stage(
