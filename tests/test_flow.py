@@ -50,3 +50,33 @@ def test_a_page_turned_without_certainty_is_flagged_when_it_has_text(tmp_path: P
     assert flags(0.1, PageOcr("Antrag", words, 90.0)) == (work.ORIENTATION_UNCERTAIN,)
     assert flags(0.9, PageOcr("Antrag", words, 90.0)) == ()
     assert flags(0.1, PageOcr("", (), 0.0, ("no_text",))) == ("no_text",)  # nothing to read: no_text says it
+
+
+def test_the_embedded_mode_runs_the_dispatch_stage_at_its_own_pace(tmp_path: Path) -> None:
+    import threading
+    import time
+
+    from test_dispatch import make_item, make_settings, state_of
+
+    from mailroom.flow.local import keep_dispatching
+    from mailroom.flow.stages import Context
+    from mailroom.store.db import open_database
+
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    settings = make_settings(tmp_path, url, poll_seconds=0.2)
+    db = open_database(url)
+    approved, waiting = make_item(db, settings, 1), make_item(db, settings, 2, state="in_review")
+    stop = threading.Event()
+    dispatcher = threading.Thread(target=keep_dispatching, args=(Context(settings, db), stop))
+    dispatcher.start()
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and state_of(db, approved) != ItemState.DISPATCHED:
+            time.sleep(0.1)
+    finally:
+        stop.set()
+        dispatcher.join(timeout=30)
+    assert not dispatcher.is_alive()
+    assert (state_of(db, approved), state_of(db, waiting)) == (ItemState.DISPATCHED, ItemState.IN_REVIEW)
+    assert (settings.home / "offices" / "sozialamt" / f"{approved}.pdf").is_file()
+    db.dispose()
