@@ -8,6 +8,7 @@ printed as it is, never read as markup.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections import Counter
 from importlib import metadata
@@ -22,7 +23,7 @@ from rich.table import Table
 from mailroom import __version__
 from mailroom.errors import MailroomError
 from mailroom.settings import Settings, load_settings
-from mailroom.taxonomy import Taxonomy, load_taxonomy
+from mailroom.taxonomy import Taxonomy
 
 console = Console()
 err_console = Console(stderr=True)
@@ -33,13 +34,10 @@ class Context:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self._taxonomy: Taxonomy | None = None
 
     @property
     def taxonomy(self) -> Taxonomy:
-        if self._taxonomy is None:
-            self._taxonomy = load_taxonomy(self.settings.config_file("taxonomy.yaml"))
-        return self._taxonomy
+        return self.settings.taxonomy
 
 
 pass_context = click.make_pass_decorator(Context)
@@ -116,7 +114,6 @@ def watch(ctx: Context, inbox: Path | None, poll: bool) -> None:
     until stopped (Ctrl-C). With MAILROOM_BROKER_URL set, it hands the work to the workers."""
     import threading
 
-    from mailroom.dispatch.dispatch import dispatch_loop
     from mailroom.pipeline import require_programs, watch_inbox
 
     settings = _with_inbox(ctx.settings, inbox)
@@ -131,9 +128,7 @@ def watch(ctx: Context, inbox: Path | None, poll: bool) -> None:
     console.print(f"watching {escape(str(settings.inbox.resolve()))} ({'polling' if poll else 'inotify'}; {escape(mode)}); Ctrl-C stops")
     stop = threading.Event()
     try:
-        if not settings.broker_url:  # in the Celery mode every watch pass hands due deliveries to the workers
-            threading.Thread(target=dispatch_loop, args=(settings, db, stop), name="dispatch", daemon=True).start()
-        watch_inbox(settings, db, stop, polling=poll, on_report=_print_report)
+        watch_inbox(settings, db, stop, polling=poll, on_report=_print_report, dispatch=True)
     except KeyboardInterrupt:
         stop.set()
 
@@ -354,6 +349,7 @@ cli.add_command(feedback)
 
 def main() -> None:
     """Console entry point: run the CLI, turn expected errors into one line and an exit code."""
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # Tesseract: one thread; pages run in parallel processes
     try:
         cli.main(standalone_mode=False)
     except MailroomError as exc:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from mailroom.errors import BadInput
+from mailroom.files import replacing
 from mailroom.taxonomy import Taxonomy
 
 LABELS_FILE = "labels.csv"
@@ -248,10 +249,8 @@ def _write_csv(path: Path, first: Sequence[str], rows: Iterable[Mapping[str, str
     rows = list(rows)
     columns = list(first) + sorted({k for r in rows for k in r} - set(first))
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".csv.tmp")
-    with temporary.open("w", encoding="utf-8", newline="") as handle:
+    with replacing(path) as temporary, temporary.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-    os.replace(temporary, path)
     return path

@@ -59,24 +59,7 @@ class PageOcr:
     text: str
     words: tuple[OcrWord, ...]
     mean_confidence: float  # over words with text; 0 for a page without words
-    flags: tuple[str, ...] = ()  # "no_text", "timeout", "low_confidence", ...
-
-
-@dataclass(frozen=True)
-class PagePlan:
-    """One page of an item, as the separation stage decided it."""
-
-    source_page: int  # 0-based index in the source file
-    number: int  # 1-based number within the item
-
-
-@dataclass(frozen=True)
-class ItemPlan:
-    """An item cut out of a source file: which pages belong to it."""
-
-    item_id: str
-    position: int  # 1-based place in the source file (batch)
-    pages: tuple[PagePlan, ...]
+    flags: tuple[str, ...] = ()  # "no_text", "timeout", "low_confidence", "orientation_uncertain", ...
 
 
 @dataclass(frozen=True)

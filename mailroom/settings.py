@@ -2,22 +2,39 @@
 
 Sources, later ones winning: the defaults below, `configs/mailroom.yaml`, then
 `MAILROOM_*` environment variables (`MAILROOM_HOME`, and `MAILROOM_<SECTION>__<KEY>` for
-a key of a section, e.g. `MAILROOM_OCR__LANG=deu`). Unknown keys are an error.
+a key of a section, e.g. `MAILROOM_OCR__LANG=deu`). Unknown keys are an error. The
+configuration folder is the package's own (`configs/` of the repository, shipped in the
+wheel) unless MAILROOM_CONFIG_DIR names another; the taxonomy in it is read once per
+Settings, on first use.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from functools import cached_property
+from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from mailroom.errors import BadConfig
+from mailroom.files import read_yaml
+from mailroom.taxonomy import Taxonomy, load_taxonomy
 
-PACKAGE_CONFIG_DIR = Path(__file__).resolve().parent.parent / "configs"
+
+def packaged(*parts: str) -> Path:
+    """A folder shipped with the package: in an installed wheel under mailroom/_data (see
+    setup.py), in a source checkout or an editable install the repository's own."""
+    shipped = resources.files("mailroom").joinpath("_data", *parts)
+    if shipped.is_dir():
+        return Path(str(shipped))
+    return Path(__file__).resolve().parent.parent.joinpath(*parts)
+
+
+PACKAGE_CONFIG_DIR = packaged("configs")
+DEFAULT_MODEL_DIR = packaged("models", "default")  # the committed model, used until one is promoted
 
 
 class Section(BaseModel):
@@ -28,6 +45,8 @@ class OcrSettings(Section):
     lang: str = "deu"
     psm: int = 3
     timeout_seconds: float = 120.0
+    min_confidence: float = 50.0  # mean word confidence (0-100) below which a page is flagged low_confidence and an item's text is not trusted: review
+    min_orientation_confidence: float = 0.3  # a page with text turned upright with less certainty (0-1) sends its item to review
 
 
 class IngestSettings(Section):
@@ -120,6 +139,16 @@ class Settings(Section):
             raise BadConfig(f"configuration file {path} is missing; restore it from the repository")
         return path
 
+    @cached_property
+    def taxonomy(self) -> Taxonomy:
+        """The labels of configs/taxonomy.yaml, read on first use. Raises BadConfig."""
+        return load_taxonomy(self.config_file("taxonomy.yaml"))
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Settings:
+        copy = super().model_copy(update=update, deep=deep)
+        copy.__dict__.pop("taxonomy", None)  # read again: the copy may have another config_dir
+        return copy
+
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Read configs/mailroom.yaml (if present) and MAILROOM_* variables into Settings.
@@ -145,10 +174,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
 
 
 def _read_yaml_mapping(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise BadConfig(f"cannot read {path}: {exc}") from exc
+    data = read_yaml(path) or {}
     if not isinstance(data, dict):
         raise BadConfig(f"{path} must hold a mapping of settings, not {type(data).__name__}")
     return data

@@ -6,9 +6,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from mailroom.errors import BadConfig
+from mailroom.files import read_yaml
 
 
 @dataclass(frozen=True)
@@ -45,10 +44,7 @@ class Taxonomy:
 
 def load_taxonomy(path: Path) -> Taxonomy:
     """Read a taxonomy file. Raises BadConfig if it is missing or malformed."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise BadConfig(f"cannot read taxonomy {path}: {exc}") from exc
+    data = read_yaml(path, "taxonomy")
     if not isinstance(data, dict):
         raise BadConfig(f"taxonomy {path} must be a mapping with doc_types and routes")
     doc_types = _labels(data, "doc_types", path)

@@ -2,11 +2,11 @@
 number of machines that share one PostgreSQL database, one broker (Redis or RabbitMQ)
 and one MAILROOM_HOME on shared storage.
 
-The stage code is pipeline.py's, as in the embedded mode; only the runner differs.
+The stages are those of `mailroom.flow.stages`, as in the embedded mode; only the runner
+differs: one task per stage and subject, which does all of the stage.
 - A coordinator (`mailroom watch`, or `mailroom ingest --once`) claims files from the hot
-  folder and hands over whatever the database says is due: claimed files → `split`,
-  split items → `ocr`, OCR'd items → `classify`, approved items whose delivery is due →
-  `dispatch`. A finished stage hands its subject on to the next stage itself.
+  folder and hands over, for every stage of the flow, what the database says is due for
+  it. A finished stage hands its subject on to the next stage itself.
 - Tasks are acknowledged late (when they return) and rejected when their pool process
   dies, so the broker delivers them again: at once if a pool process died, after the
   visibility timeout if the whole worker or its machine is gone.
@@ -19,7 +19,6 @@ The stage code is pipeline.py's, as in the embedded mode; only the runner differ
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import enum
 import logging
@@ -37,22 +36,21 @@ from kombu.utils.url import maybe_sanitize_url
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from mailroom import pipeline
-from mailroom.dispatch.connectors import Target
-from mailroom.dispatch.dispatch import READY, dispatch_item
-from mailroom.dispatch.routes import load_routes
 from mailroom.errors import BadConfig, MissingDependency
+from mailroom.flow.items import record_failure
+from mailroom.flow.local import Progress
+from mailroom.flow.sources import IngestReport
+from mailroom.flow.stages import FLOW, INGEST, Context, Stage, due, following, run_here
 from mailroom.parallel import single_threaded
 from mailroom.records import ItemState, SourceState
 from mailroom.settings import Settings
 from mailroom.store.db import Database, open_database
-from mailroom.store.tables import Delivery, Item, SourceFile, StageTask, utcnow
-from mailroom.taxonomy import Taxonomy, load_taxonomy
+from mailroom.store.tables import Item, SourceFile, StageTask, utcnow
 
 log = logging.getLogger(__name__)
 
 app = Celery("mailroom", set_as_current=False)
-LIMITED_STAGES = ("split", "ocr", "classify")  # dispatch counts its attempts on the delivery
+LIMITED_STAGES = tuple(stage.name for stage in INGEST)  # dispatch counts its attempts on the delivery
 OPEN_ITEM_STATES = (ItemState.SPLIT, ItemState.OCR_DONE, ItemState.CLASSIFIED)
 HAND_OVER_EVERY_SECONDS = 10.0  # while waiting: hand over again what may have been lost
 
@@ -97,6 +95,7 @@ def configure(settings: Settings) -> Celery:
         worker_concurrency=settings.worker.concurrency or os.cpu_count() or 1,
     )
     _runtime.settings = settings
+    _runtime.reset()  # the database and model of other settings are not these
     return app
 
 
@@ -108,38 +107,15 @@ class _Runtime:
         self.reset()
 
     def reset(self) -> None:
-        self._db: Database | None = None
-        self._classifier: pipeline.Classifier | None = None
-        self._routes: tuple[dict[str, Target], Taxonomy] | None = None
+        self._context: Context | None = None
 
     @property
-    def config(self) -> Settings:
+    def context(self) -> Context:
         if self.settings is None:
             raise BadConfig("the Celery app is not configured; start workers with `mailroom worker`")
-        return self.settings
-
-    @property
-    def db(self) -> Database:
-        if self._db is None:
-            self._db = open_database(self.config.database)
-        return self._db
-
-    @property
-    def folders(self) -> pipeline.Folders:
-        return pipeline.Folders.of(self.config)
-
-    @property
-    def classifier(self) -> pipeline.Classifier:
-        if self._classifier is None:
-            self._classifier = pipeline.Classifier(self.config)
-        return self._classifier
-
-    @property
-    def routes(self) -> tuple[dict[str, Target], Taxonomy]:
-        if self._routes is None:
-            taxonomy = load_taxonomy(self.config.config_file("taxonomy.yaml"))
-            self._routes = load_routes(self.config, taxonomy), taxonomy
-        return self._routes
+        if self._context is None:
+            self._context = Context(self.settings, open_database(self.settings.database))
+        return self._context
 
 
 _runtime = _Runtime()
@@ -155,16 +131,23 @@ def _fresh_process(**_kwargs) -> None:
 # --- the tasks -------------------------------------------------------------------------
 
 
-def _stage_task(stage: str) -> Callable[[Callable[[str], None]], Task]:
-    def register(work: Callable[[str], None]) -> Task:
-        @app.task(name=f"mailroom.{stage}", bind=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=None)
-        def task(self: Task, subject: str) -> None:
-            worker = self.request.hostname or socket.gethostname()
-            run_stage(_runtime.db, _runtime.config, stage, subject, self.request.id, worker, work)
+def _task(stage: Stage) -> Task:
+    """The task of `stage`: all of it on one subject, then its subject handed on."""
 
-        return task
+    @app.task(name=f"mailroom.{stage.name}", bind=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=None)
+    def task(self: Task, subject: str) -> None:
+        ctx = _runtime.context
+        worker = self.request.hostname or socket.gethostname()
 
-    return register
+        def work(subject: str) -> None:
+            after = following(stage)
+            for next_subject in run_here(ctx, stage, subject):
+                assert after is not None  # the last stage hands nothing on
+                submit(ctx.db, ctx.settings, after.name, next_subject)
+
+        run_stage(ctx.db, ctx.settings, stage.name, subject, self.request.id, worker, work)
+
+    return task
 
 
 def run_stage(
@@ -177,7 +160,7 @@ def run_stage(
         return
     if decision == Start.GIVE_UP:
         reason = f"{stage} was started {starts} times and never finished (its worker stopped each time)"
-        pipeline.record_failure(db, stage, _key(stage, subject), reason)
+        record_failure(db, stage, subject, reason)
         return
     log.info("%s %s started (attempt %d)", stage, subject, starts)
     try:
@@ -187,44 +170,11 @@ def run_stage(
     except MissingDependency:
         raise  # the installation, not the subject: the task fails unfinished and is handed over again later
     except Exception as exc:  # the stage failed on this subject: quarantine or failed, as in the embedded mode
-        pipeline.record_failure(db, stage, _key(stage, subject), exc)
+        record_failure(db, stage, subject, exc)
     finish(db, stage, subject, task_id)
 
 
-@_stage_task("split")
-def split(subject: str) -> None:
-    """Rasterise a claimed file, find its items, and hand each to `ocr`."""
-    for item_id in pipeline.split_source(_runtime.db, _runtime.folders, _runtime.config, int(subject)):
-        submit(_runtime.db, _runtime.config, "ocr", item_id)
-
-
-@_stage_task("ocr")
-def ocr(subject: str) -> None:
-    """Clean and OCR every page of an item, then hand it to `classify`."""
-    db = _runtime.db
-    pipeline.ocr_item(db, _runtime.folders, _runtime.config, subject)
-    if _item_state(db, subject) == ItemState.OCR_DONE:
-        submit(db, _runtime.config, "classify", subject)
-
-
-@_stage_task("classify")
-def classify(subject: str) -> None:
-    """Classify an item; one approved without review goes on to `dispatch`."""
-    db = _runtime.db
-    pipeline.classify_items(db, [subject], _runtime.classifier)
-    if _item_state(db, subject) in READY:
-        submit(db, _runtime.config, "dispatch", subject)
-
-
-@_stage_task("dispatch")
-def dispatch(subject: str) -> None:
-    """One delivery attempt; a failed one is handed over again once its backoff is over."""
-    routes, taxonomy = _runtime.routes
-    with contextlib.suppress(IntegrityError):  # another task made the delivery row at the same moment: theirs
-        dispatch_item(_runtime.config, _runtime.db, subject, routes, taxonomy, dt.datetime.now(dt.UTC))
-
-
-TASKS: dict[str, Task] = {"split": split, "ocr": ocr, "classify": classify, "dispatch": dispatch}
+TASKS: dict[str, Task] = {stage.name: _task(stage) for stage in FLOW}
 
 
 # --- the ledger: one live task per stage and subject -------------------------------------
@@ -307,15 +257,6 @@ def _silent_for(row: StageTask, now: dt.datetime) -> float:
     return (now - last).total_seconds()
 
 
-def _key(stage: str, subject: str) -> int | str:
-    return int(subject) if stage == "split" else subject
-
-
-def _item_state(db: Database, item_id: str) -> str | None:
-    with db.session() as session:
-        return session.scalar(select(Item.state).where(Item.id == item_id))
-
-
 # --- the coordinator ---------------------------------------------------------------------
 
 
@@ -325,23 +266,17 @@ def hand_over(db: Database, settings: Settings) -> int:
     configure(settings)
     queue_idle = queue_length(settings) == 0
     now = dt.datetime.now(dt.UTC)
+    waiting = {stage.name: due(db, stage, now) for stage in FLOW}
     with db.session() as session:
-        waiting = select(Delivery.item_id).where(Delivery.delivered_at.is_(None), Delivery.next_attempt_at > now)
-        due = {
-            "split": [str(i) for i in session.scalars(select(SourceFile.id).where(SourceFile.state == SourceState.CLAIMED))],
-            "ocr": _items(session, Item.state == ItemState.SPLIT),
-            "classify": _items(session, Item.state == ItemState.OCR_DONE),
-            "dispatch": _items(session, Item.state.in_(READY), Item.id.not_in(waiting)),
-        }
         unfinished = session.scalars(select(StageTask).where(StageTask.finished_at.is_(None)))
         live = {(row.stage, row.subject) for row in unfinished if not _lost(row, now, settings, queue_idle)}
-    handed = [(stage, subject) for stage, subjects in due.items() for subject in subjects if (stage, subject) not in live]
+    handed = [(stage, subject) for stage, subjects in waiting.items() for subject in subjects if (stage, subject) not in live]
     return sum(submit(db, settings, stage, subject, queue_idle) for stage, subject in handed)
 
 
 def run_on_workers(
-    db: Database, settings: Settings, report: pipeline.IngestReport, sources: list[int],
-    progress: pipeline.Progress | None = None, wait: bool = True,
+    db: Database, settings: Settings, report: IngestReport, sources: list[int],
+    progress: Progress | None = None, wait: bool = True,
 ) -> None:  # fmt: skip
     """The coordinator's part of an ingest pass: hand over what is due and, if `wait`,
     wait until no file or item is left before classification; fill in the report."""
@@ -357,7 +292,7 @@ def run_on_workers(
         report.quarantined = session.scalar(quarantined) or 0
 
 
-def _wait_for_workers(db: Database, settings: Settings, sources: list[int], progress: pipeline.Progress | None) -> None:
+def _wait_for_workers(db: Database, settings: Settings, sources: list[int], progress: Progress | None) -> None:
     reported, handed_over = 0, time.monotonic()
     while True:
         with db.session() as session:
@@ -376,10 +311,6 @@ def _wait_for_workers(db: Database, settings: Settings, sources: list[int], prog
             hand_over(db, settings)
             handed_over = time.monotonic()
         time.sleep(0.5)
-
-
-def _items(session, *conditions) -> list[str]:
-    return list(session.scalars(select(Item.id).where(*conditions).order_by(Item.created_at, Item.id)))
 
 
 def queue_length(settings: Settings) -> int:

@@ -18,6 +18,8 @@ from sqlalchemy import create_engine, text
 from mailroom.settings import PACKAGE_CONFIG_DIR
 from mailroom.taxonomy import Taxonomy, load_taxonomy
 
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # Tesseract in this process: one thread, as `mailroom` sets it
+
 
 @pytest.fixture(scope="session")
 def taxonomy() -> Taxonomy:

@@ -32,6 +32,7 @@ CASES = [
     (DOC_OK, ROUTE_OK, (), 80.0, (), "auto", "model", "steueramt", "≥"),
     (DOC_OK, ROUTE_OK, (), None, ("no_text",), "review", "model", "steueramt", "flagged: no_text"),
     (DOC_OK, ROUTE_OK, (), None, ("low_confidence",), "auto", "model", "steueramt", "≥"),
+    (DOC_OK, ROUTE_OK, (), 80.0, ("orientation_uncertain",), "review", "model", "steueramt", "flagged: orientation_uncertain"),
 ]
 
 

@@ -28,7 +28,6 @@ from pypdf import PdfWriter
 from sqlalchemy import select
 
 from mailroom.dispatch import dispatch as dispatching
-from mailroom.dispatch import folder
 from mailroom.dispatch.commands import dispatch as dispatch_command
 from mailroom.dispatch.routes import load_routes
 from mailroom.errors import BadConfig, BadInput
@@ -300,7 +299,7 @@ def test_a_failed_folder_write_leaves_nothing_half_written(tmp_path: Path, monke
     def broken_rename(source, target) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(folder.os, "replace", broken_rename)
+    monkeypatch.setattr("os.replace", broken_rename)  # the rename of every atomic write
     report = dispatching.dispatch_once(settings, db, now=T0)
     assert report.deliveries[0].outcome == DeliveryOutcome.FAILED
     assert "No space left" in report.deliveries[0].error

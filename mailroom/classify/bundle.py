@@ -27,6 +27,7 @@ from mailroom.classify.combine import RouteCombiner
 from mailroom.classify.novelty import NoveltyScorer
 from mailroom.classify.rules import RuleSet, parse_rules
 from mailroom.errors import BadInput, IncompatibleModel
+from mailroom.files import replace_folder, write_atomically
 from mailroom.taxonomy import Taxonomy
 
 log = logging.getLogger(__name__)
@@ -141,11 +142,7 @@ def save_model(model: Model, folder: Path) -> Path:
         "classes": {h: [str(c) for c in e.classes_] for h, e in model.heads.items()},
     }
     (temporary / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
-    old = folder.with_name(f".{folder.name}.{os.getpid()}.old")
-    if folder.exists():
-        os.replace(folder, old)
-    os.replace(temporary, folder)
-    shutil.rmtree(old, ignore_errors=True)
+    replace_folder(folder, temporary)
     model.meta = meta
     return folder
 
@@ -203,7 +200,5 @@ def _prefix(version: str, parts: int) -> str:
 def write_meta(folder: Path, updates: dict[str, Any]) -> dict[str, Any]:
     """Add `updates` to a bundle's meta.json (whole or not at all); returns the new meta."""
     meta = {**read_meta(folder), **updates}
-    temporary = folder / f".{META_FILE}.{os.getpid()}.part"
-    temporary.write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(temporary, folder / META_FILE)
+    write_atomically(folder / META_FILE, json.dumps(meta, ensure_ascii=False, indent=1))
     return meta

@@ -100,9 +100,9 @@ def train(obj, data_dirs: tuple[Path, ...], config_path: Path | None, model_type
 
 
 def _yaml(path: Path) -> dict[str, Any]:
-    import yaml
+    from mailroom.files import read_yaml
 
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return read_yaml(path, "rules") or {}
 
 
 def _flat_metrics(report: dict[str, Any], prefix: str) -> dict[str, float]:

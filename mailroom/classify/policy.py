@@ -7,10 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mailroom.classify.rules import EXPECT, DocTypeHit, RuleHit
+from mailroom.settings import OcrSettings
 
-# Flags that always send an item to a person: nothing trustworthy to classify from.
-REVIEW_FLAGS = ("no_text", "timeout", "ocr_error", "empty_text", "model_unavailable")
-MIN_OCR_CONFIDENCE = 50.0  # mean word confidence (0-100) below which the text is not trusted
+# Flags that always send an item to a person: nothing trustworthy to classify from, or a
+# page that may have been turned the wrong way (ingest's flag; see mailroom.flow.work).
+REVIEW_FLAGS = ("no_text", "timeout", "empty_text", "orientation_uncertain")
+MIN_OCR_CONFIDENCE = OcrSettings().min_confidence  # the setting's default: text below it is not trusted
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import numpy as np
 
 from mailroom.classify.bundle import Model
 from mailroom.classify.extract import extract_metadata
-from mailroom.classify.policy import HeadScore, Novelty, decide
+from mailroom.classify.policy import MIN_OCR_CONFIDENCE, HeadScore, Novelty, decide
 from mailroom.classify.rules import match_attachments, match_rules
 from mailroom.records import HeadPrediction, Prediction
 
@@ -20,12 +20,14 @@ TOP = 3
 
 
 def classify_item(
-    text: str, model: Model, ocr_confidence: float | None = None, flags: Sequence[str] = (), attachments: Sequence[str] = ()
-) -> Prediction:
+    text: str, model: Model, ocr_confidence: float | None = None, flags: Sequence[str] = (), attachments: Sequence[str] = (),
+    min_ocr_confidence: float = MIN_OCR_CONFIDENCE,
+) -> Prediction:  # fmt: skip
     """Classify one item from its text (pages joined), with its mean OCR confidence
-    (0-100), its flags and the names of its embedded files if known. Never raises for odd
-    text: empty text gives a prediction that goes to review."""
-    return classify_texts([text], model, [ocr_confidence], [tuple(flags)], [tuple(attachments)])[0]
+    (0-100; below `min_ocr_confidence` it goes to review), its flags and the names of its
+    embedded files if known. Never raises for odd text: empty text gives a prediction that
+    goes to review."""
+    return classify_texts([text], model, [ocr_confidence], [tuple(flags)], [tuple(attachments)], min_ocr_confidence)[0]
 
 
 def classify_texts(
@@ -34,6 +36,7 @@ def classify_texts(
     ocr_confidences: Sequence[float | None] | None = None,
     flags: Sequence[Sequence[str]] | None = None,
     attachments: Sequence[Sequence[str]] | None = None,
+    min_ocr_confidence: float = MIN_OCR_CONFIDENCE,
 ) -> list[Prediction]:
     """`classify_item` for many texts at once (one batched model call per head)."""
     probabilities = model.probabilities(texts)
@@ -42,12 +45,14 @@ def classify_texts(
     all_flags = flags or [()] * len(texts)
     all_attachments = attachments or [()] * len(texts)
     return [
-        _prediction(index, text, model, probabilities, confidences[index], all_flags[index], float(novelty[index]), all_attachments[index])
+        _prediction(index, text, model, probabilities, confidences[index], all_flags[index], float(novelty[index]), all_attachments[index], min_ocr_confidence)
         for index, text in enumerate(texts)
     ]  # fmt: skip
 
 
-def _prediction(index, text, model: Model, probabilities, ocr_confidence, flags, novelty: float, attachments: Sequence[str]) -> Prediction:
+def _prediction(
+    index, text, model: Model, probabilities, ocr_confidence, flags, novelty: float, attachments: Sequence[str], min_ocr_confidence: float
+) -> Prediction:
     heads = {head: _head(classes, probs[index], model.thresholds[head]) for head, (classes, probs) in probabilities.items()}
     flags = tuple(flags) + (("empty_text",) if not text.strip() else ())
     doc_hit = match_attachments(attachments, model.rules)
@@ -56,8 +61,8 @@ def _prediction(index, text, model: Model, probabilities, ocr_confidence, flags,
     decision = decide(
         HeadScore(doc_type.label, doc_type.probability, doc_type.threshold),
         HeadScore(heads["route"].label, heads["route"].probability, heads["route"].threshold),
-        hits, model.rules.support_floor, ocr_confidence, flags, novelty=Novelty(novelty, model.layers.novelty_cutoff),
-        doc_type_hit=doc_hit,
+        hits, model.rules.support_floor, ocr_confidence, flags, min_ocr_confidence,
+        Novelty(novelty, model.layers.novelty_cutoff), doc_hit,
     )  # fmt: skip
     if doc_hit is not None:  # an attachment rule set the doc_type
         classes, probs = probabilities["doc_type"]

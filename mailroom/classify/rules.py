@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from mailroom.errors import BadConfig
+from mailroom.files import read_yaml
 
 log = logging.getLogger(__name__)
 
@@ -79,10 +78,7 @@ class RuleSet:
 def load_rules(path: Path, routes: set[str] | None = None, doc_types: set[str] | None = None) -> RuleSet:
     """Read a rules file. Raises BadConfig for a bad pattern, effect, or unknown route or
     document type."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise BadConfig(f"cannot read rules {path}: {exc}") from exc
+    data = read_yaml(path, "rules") or {}
     if not isinstance(data, dict):
         raise BadConfig(f"rules {path} must be a mapping with route_rules and references")
     return parse_rules(data, str(path), routes, doc_types)

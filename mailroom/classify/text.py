@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import as_completed
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from mailroom.dataset import LabelledSet
 from mailroom.errors import BadInput, MailroomError
+from mailroom.files import write_atomically
 from mailroom.ingest.intake import sha256_file
 from mailroom.parallel import process_pool
 from mailroom.settings import Settings
@@ -73,9 +73,7 @@ def cached_document_text(path: Path, settings: Settings) -> tuple[str, float]:
         raise BadInput(f"cannot read {path}: {exc}; check the file or remove its row") from exc
     seconds = time.perf_counter() - start
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.part")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, target)
+    write_atomically(target, text)
     return text, seconds
 
 

@@ -19,14 +19,14 @@ from mailroom import __version__
 from mailroom.classify.bundle import META_FILE, load_model, read_meta, write_meta
 from mailroom.classify.gate import Comparison
 from mailroom.errors import BadInput, MailroomError
-from mailroom.settings import Settings
+from mailroom.files import replace_folder
+from mailroom.settings import DEFAULT_MODEL_DIR, Settings
 from mailroom.taxonomy import Taxonomy
 
 log = logging.getLogger(__name__)
 
 CHAMPION = "champion"  # the registry alias of the promoted version
 PROMOTED_DIR = ("models", "promoted")
-DEFAULT_BUNDLE = Path(__file__).resolve().parents[2] / "models" / "default"
 
 
 def tracking_uri(settings: Settings) -> str:
@@ -127,7 +127,7 @@ def resolve_model(ref: str, settings: Settings) -> Path:
     ref = ref or settings.classify.model
     if not ref:
         promoted = settings.path(*PROMOTED_DIR)
-        return promoted if (promoted / META_FILE).is_file() else DEFAULT_BUNDLE
+        return promoted if (promoted / META_FILE).is_file() else DEFAULT_MODEL_DIR
     if Path(ref).is_dir():
         return Path(ref)
     name, version = _registry_ref(ref, settings)
@@ -198,8 +198,4 @@ def _copy_atomically(source: Path, target: Path) -> None:
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     shutil.rmtree(temporary, ignore_errors=True)
     shutil.copytree(source, temporary)
-    old = target.with_name(f".{target.name}.{os.getpid()}.old")
-    if target.exists():
-        os.replace(target, old)
-    os.replace(temporary, target)
-    shutil.rmtree(old, ignore_errors=True)
+    replace_folder(target, temporary)

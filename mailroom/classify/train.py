@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 from sklearn.base import clone
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
@@ -29,6 +28,7 @@ from mailroom.classify.novelty import NoveltyScorer
 from mailroom.classify.rules import RuleSet
 from mailroom.dataset import LabelledItem
 from mailroom.errors import BadConfig, BadInput
+from mailroom.files import read_yaml
 from mailroom.taxonomy import Taxonomy
 
 log = logging.getLogger(__name__)
@@ -78,10 +78,7 @@ class TrainConfig(_Section):
 
 def load_train_config(path: Path, overrides: dict[str, Any] | None = None) -> TrainConfig:
     """Read configs/train.yaml (with `overrides` of top-level keys). Raises BadConfig."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise BadConfig(f"cannot read training config {path}: {exc}") from exc
+    data = read_yaml(path, "training config") or {}
     data.update({k: v for k, v in (overrides or {}).items() if v is not None})
     try:
         config = TrainConfig.model_validate(data)

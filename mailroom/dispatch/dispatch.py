@@ -35,7 +35,7 @@ from mailroom.settings import DispatchSettings, Settings
 from mailroom.store.db import Database
 from mailroom.store.tables import Delivery as DeliveryRow
 from mailroom.store.tables import Event, Item, SourceFile
-from mailroom.taxonomy import Label, Taxonomy, load_taxonomy
+from mailroom.taxonomy import Label, Taxonomy
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ def dispatch_once(
     an error: it is recorded on the delivery and the item.
     """
     start, started = _pass_time(now), time.monotonic()
-    taxonomy = load_taxonomy(settings.config_file("taxonomy.yaml"))
+    taxonomy = settings.taxonomy
     routes = load_routes(settings, taxonomy) if routes is None else routes
     report = DispatchReport()
     for item_id in _ready_items(db):
@@ -89,8 +89,7 @@ def dispatch_loop(
 ) -> None:
     """Run dispatch passes every `dispatch.poll_seconds` until `stop` is set. Configuration
     errors raise at once; anything failing in a pass is logged and the next pass tries again."""
-    taxonomy = load_taxonomy(settings.config_file("taxonomy.yaml"))
-    routes = load_routes(settings, taxonomy)
+    routes = load_routes(settings, settings.taxonomy)
     while not stop.is_set():
         try:
             report = dispatch_once(settings, db, routes=routes)

@@ -12,11 +12,11 @@ same name and the same idempotency key in the sidecar: at least once, not exactl
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 from typing import Literal
 
 from mailroom.dispatch.connectors import Payload, Target
+from mailroom.files import write_atomically
 from mailroom.settings import DispatchSettings
 
 log = logging.getLogger(__name__)
@@ -56,23 +56,6 @@ def put_file(path: Path, content: bytes) -> bool:
     """Make `path` hold `content`, atomically and durably. False if it held it already."""
     if path.is_file() and path.read_bytes() == content:
         return False
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
-    try:
-        with open(temporary, "wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-    _sync_folder(path.parent)
+    write_atomically(path, content, durable=True)
     return True
 
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (a power cut must not undo a recorded delivery)."""
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

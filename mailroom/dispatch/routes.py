@@ -10,7 +10,6 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from mailroom.dispatch.connectors import Connector, Target
@@ -18,6 +17,7 @@ from mailroom.dispatch.folder import FolderConnector, FolderTarget
 from mailroom.dispatch.mail import MailConnector, MailTarget
 from mailroom.dispatch.webhook import WebhookConnector, WebhookTarget
 from mailroom.errors import BadConfig
+from mailroom.files import read_yaml
 from mailroom.settings import DispatchSettings, Settings
 from mailroom.taxonomy import Taxonomy
 
@@ -62,10 +62,7 @@ def connector_for(target: Target, settings: DispatchSettings) -> Connector:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise BadConfig(f"cannot read {path}: {exc}") from exc
+    data = read_yaml(path) or {}
     if not isinstance(data, dict) or set(data) != {"routes"} or not isinstance(data["routes"], dict):
         raise BadConfig(f"{path} must hold exactly one key, 'routes', a mapping of route id to connector")
     return data

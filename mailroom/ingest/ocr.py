@@ -1,7 +1,9 @@
 """The one wrapper around Tesseract (through pytesseract).
 
-Tesseract's own OpenMP threads make each page several times slower on a small machine,
-so they are switched off here; parallelism comes from running pages in processes.
+Tesseract's own OpenMP threads make each page several times slower on a small machine;
+the processes that run it switch them off where they start (`mailroom.cli.main`, and
+`mailroom.parallel` for pool and Celery processes): parallelism comes from running pages
+in processes.
 """
 
 from __future__ import annotations
@@ -18,10 +20,8 @@ from pytesseract.pytesseract import TesseractNotFoundError, run_tesseract
 from mailroom.errors import MissingDependency
 from mailroom.ingest.programs import probe
 from mailroom.records import OcrWord, PageOcr
+from mailroom.settings import OcrSettings
 
-os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-
-LOW_CONFIDENCE = 60.0  # mean word confidence below which a page is flagged
 INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-deu tesseract-ocr-osd"
 
 
@@ -53,19 +53,20 @@ def ocr_text(image: Path | Image.Image, lang: str = "deu", psm: int = 3, timeout
     return pytesseract.image_to_string(source, lang=lang, config=f"--psm {psm}", timeout=timeout)
 
 
-def ocr_page(image_path: Path, lang: str = "deu", psm: int = 3, timeout: float = 120) -> tuple[PageOcr, bytes]:
+def ocr_page(image_path: Path, settings: OcrSettings) -> tuple[PageOcr, bytes]:
     """OCR one cleaned page image in a single Tesseract run that gives both its words
     (TSV: text, confidence, box) and a searchable one-page PDF (image + text layer).
 
     A timeout gives empty text with the flag "timeout" instead of an error, so that the
-    item goes to review rather than failing the batch.
+    item goes to review rather than failing the batch. A page whose mean word confidence
+    is below `settings.min_confidence` is flagged "low_confidence".
     """
-    require_language(lang)
+    require_language(settings.lang)
     with tempfile.TemporaryDirectory(prefix="mailroom-ocr-") as folder:
         base = os.path.join(folder, "page")
-        config = f"--psm {psm} -c tessedit_create_tsv=1"
+        config = f"--psm {settings.psm} -c tessedit_create_tsv=1"
         try:
-            run_tesseract(str(image_path), base, "pdf", lang, config=config, timeout=timeout)
+            run_tesseract(str(image_path), base, "pdf", settings.lang, config=config, timeout=settings.timeout_seconds)
         except TesseractNotFoundError as exc:  # removed while we run
             raise MissingDependency(f"Tesseract is not installed; install it with: {INSTALL_HINT}") from exc
         except RuntimeError as exc:  # pytesseract signals its timeout this way
@@ -74,7 +75,7 @@ def ocr_page(image_path: Path, lang: str = "deu", psm: int = 3, timeout: float =
             return PageOcr("", (), 0.0, ("timeout",)), b""
         words = parse_tsv(Path(base + ".tsv").read_text(encoding="utf-8"))
         pdf = Path(base + ".pdf").read_bytes()
-    return page_ocr(words), pdf
+    return page_ocr(words, settings.min_confidence), pdf
 
 
 def parse_tsv(tsv: str) -> tuple[OcrWord, ...]:
@@ -92,7 +93,7 @@ def parse_tsv(tsv: str) -> tuple[OcrWord, ...]:
     return tuple(words)
 
 
-def page_ocr(words: tuple[OcrWord, ...]) -> PageOcr:
+def page_ocr(words: tuple[OcrWord, ...], min_confidence: float) -> PageOcr:
     """Text (one line per OCR line), mean word confidence and flags of a page's words."""
     if not words:
         return PageOcr("", (), 0.0, ("no_text",))
@@ -102,5 +103,5 @@ def page_ocr(words: tuple[OcrWord, ...]) -> PageOcr:
     text = "\n".join(" ".join(line) for line in lines.values())
     confidences = [w.confidence for w in words if w.confidence >= 0]
     mean = sum(confidences) / len(confidences) if confidences else 0.0
-    flags = ("low_confidence",) if mean < LOW_CONFIDENCE else ()
+    flags = ("low_confidence",) if mean < min_confidence else ()
     return PageOcr(text, words, mean, flags)

@@ -7,7 +7,6 @@ a labelled file exactly as ingest would.
 from __future__ import annotations
 
 import io
-import os
 import tempfile
 from pathlib import Path
 
@@ -16,21 +15,22 @@ import numpy as np
 from PIL import Image
 
 from mailroom.errors import BadInput
+from mailroom.files import write_atomically
 from mailroom.ingest.clean import CleanedPage, clean_page
 from mailroom.ingest.intake import sniff_type
 from mailroom.ingest.ocr import ocr_page
 from mailroom.ingest.pages import inspect_source, rasterize
 from mailroom.records import PageOcr
-from mailroom.settings import Settings
+from mailroom.settings import OcrSettings, Settings
 
 
-def read_page(gray: np.ndarray, dpi: int, image_path: Path, lang: str, psm: int, timeout: float) -> tuple[CleanedPage, PageOcr, bytes]:
+def read_page(gray: np.ndarray, dpi: int, image_path: Path, ocr: OcrSettings) -> tuple[CleanedPage, PageOcr, bytes]:
     """Clean `gray`, write the cleaned image to `image_path`, OCR it. Returns the cleaned
     page, what OCR read, and the page as searchable PDF (b"" after an OCR timeout)."""
     cleaned = clean_page(gray, dpi)
     write_png(cleaned.image, image_path, dpi)
-    ocr, pdf = ocr_page(image_path, lang, psm, timeout)
-    return cleaned, ocr, pdf
+    page, pdf = ocr_page(image_path, ocr)
+    return cleaned, page, pdf
 
 
 def document_text(path: Path, settings: Settings) -> str:
@@ -46,7 +46,7 @@ def document_text(path: Path, settings: Settings) -> str:
         texts = []
         for raster in rasterize(path, info, Path(folder)):
             gray = read_gray(raster)
-            _, page, _ = read_page(gray, info.dpi, raster.with_suffix(".png"), ocr.lang, ocr.psm, ocr.timeout_seconds)
+            _, page, _ = read_page(gray, info.dpi, raster.with_suffix(".png"), ocr)
             texts.append(page.text)
     return "\n\n".join(texts)
 
@@ -66,8 +66,3 @@ def write_png(gray: np.ndarray, path: Path, dpi: int) -> None:
     Image.fromarray(gray).save(buffer, "PNG", dpi=(dpi, dpi), compress_level=1)
     write_atomically(path, buffer.getvalue())
 
-
-def write_atomically(path: Path, content: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
-    temporary.write_bytes(content)
-    os.replace(temporary, path)

@@ -76,11 +76,6 @@ class Split:
     separators: tuple[int, ...]
     blanks: tuple[int, ...]
 
-    @property
-    def is_empty(self) -> bool:
-        """True when the batch gave no item at all."""
-        return not self.items
-
 
 def split_pages(kinds: Sequence[PageKind]) -> Split:
     """Cut a batch at its separator pages and drop its blank pages.

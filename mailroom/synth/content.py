@@ -14,8 +14,7 @@ import functools
 import random
 from collections.abc import Mapping
 
-import yaml
-
+from mailroom.files import read_yaml
 from mailroom.settings import PACKAGE_CONFIG_DIR
 from mailroom.synth import people as pp
 from mailroom.synth.document import Block, Document, MailItem, Paragraph, Party
@@ -138,7 +137,7 @@ SMALL_TALK = (
 def default_court_routes() -> Mapping[str, str]:
     """The court routing policy of the package's configs/synth.yaml (`court_routes`), for
     callers that do not pass the one of their own configuration."""
-    data = yaml.safe_load((PACKAGE_CONFIG_DIR / "synth.yaml").read_text(encoding="utf-8"))
+    data = read_yaml(PACKAGE_CONFIG_DIR / "synth.yaml", "the corpus configuration")
     return dict(data["court_routes"])
 
 

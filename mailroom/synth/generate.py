@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from PIL import Image
 
 from mailroom.dataset import (
@@ -30,6 +29,7 @@ from mailroom.dataset import (
     write_dataset,
 )
 from mailroom.errors import BadConfig, BadInput
+from mailroom.files import read_yaml, write_atomically
 from mailroom.parallel import process_pool
 from mailroom.synth.content import compose_item
 from mailroom.synth.document import MailItem
@@ -103,8 +103,8 @@ class SynthReport:
 
 def load_synth_config(path: Path, taxonomy: Taxonomy) -> SynthConfig:
     """Read and check configs/synth.yaml against the taxonomy. Raises BadConfig."""
+    data = read_yaml(path, "the corpus configuration")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
         config = SynthConfig(
             doc_type_weights={str(k): float(v) for k, v in data["doc_type_weights"].items()},
             pairs={
@@ -115,7 +115,7 @@ def load_synth_config(path: Path, taxonomy: Taxonomy) -> SynthConfig:
             test_share=float(data["test_share"]),
             court_routes={str(k): str(v) for k, v in data["court_routes"].items()},
         )
-    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise BadConfig(f"cannot read the corpus configuration {path}: {exc!r}") from exc
     problems = [p for d, r in config.all_pairs() for p in taxonomy.check(d, r)]
     problems += [f"doc_type '{d}' has no pairs" for d in taxonomy.doc_types if d not in config.pairs]
@@ -302,9 +302,7 @@ def write_pages(path: Path, images: Sequence[Image.Image], dpi: int, quality: in
     else:
         raise ValueError(f"cannot write {len(images)} page(s) as {fmt}")
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".part")
-    temporary.write_bytes(buffer.getvalue())
-    os.replace(temporary, path)
+    write_atomically(path, buffer.getvalue())
 
 
 def _sheet(

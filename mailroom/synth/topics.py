@@ -11,43 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass
 
 from mailroom.synth import cities
 from mailroom.synth import people as pp
 from mailroom.synth.cities import City
-
-
-@dataclass(frozen=True)
-class Notice:
-    """A notice another authority sends to the city about a topic."""
-
-    authority: str  # key of people.AUTHORITIES
-    title: str  # heading, e.g. "Gewerbesteuermessbescheid für {prev_year}"
-    ref_label: str  # "Steuernummer", "Versicherungsnummer", ...
-    lines: tuple[str, ...]  # the notice's core sentences; writers pick some
-
-
-@dataclass(frozen=True)
-class Topic:
-    """One concrete matter of a route. All texts may contain `{slot}` placeholders."""
-
-    key: str
-    route: str
-    name: str  # short name for subject lines: "Hundesteuer"
-    ref: str = "Aktenzeichen"  # label of the city's file reference for this matter
-    bescheid: str = ""  # masculine noun phrase: "Hundesteuerbescheid"
-    wants: tuple[str, ...] = ()  # accusative phrases: what one applies or asks for
-    facts: tuple[str, ...] = ()  # first-person background sentences
-    grounds: tuple[str, ...] = ()  # reasons of an objection, first person
-    problems: tuple[str, ...] = ()  # complaint sentences
-    questions: tuple[str, ...] = ()  # question sentences
-    evidence: tuple[str, ...] = ()  # documents one sends as proof
-    ends: tuple[str, ...] = ()  # sentences that terminate or deregister something
-    fields: tuple[tuple[str, str], ...] = ()  # form boxes (label, value template)
-    notice: Notice | None = None
-    case: str = ""  # "wegen ..." phrase for court and lawyer mail
-
+from mailroom.synth.topic import N, T, Topic
+from mailroom.synth.topics_extra import EXTRA_TOPICS
+from mailroom.synth.topics_more import MORE_TOPICS
 
 BREEDS = (
     "Labrador-Retriever",
@@ -275,8 +245,6 @@ def slots(rng: random.Random, received: dt.date, town: City) -> dict[str, str]:
     }
 
 
-T = Topic
-N = Notice
 
 TOPICS: tuple[Topic, ...] = (
     # --- Bürgeramt -----------------------------------------------------------------
@@ -1842,10 +1810,6 @@ TOPICS: tuple[Topic, ...] = (
         case="wegen Verkehrsordnungswidrigkeit",
     ),
 )
-
-# More matters of every office, written on top of T and N above (hence imported here).
-from mailroom.synth.topics_extra import EXTRA_TOPICS  # noqa: E402
-from mailroom.synth.topics_more import MORE_TOPICS  # noqa: E402
 
 TOPICS = (*TOPICS, *EXTRA_TOPICS, *MORE_TOPICS)
 

@@ -10,7 +10,7 @@ wrong one (a staff member's part-time request, a Wohnberechtigungsschein, Eltern
 
 from __future__ import annotations
 
-from mailroom.synth.topics import N, T, Topic
+from mailroom.synth.topic import N, T, Topic
 
 EXTRA_TOPICS: tuple[Topic, ...] = (
     # --- Bürgeramt -----------------------------------------------------------------

@@ -8,7 +8,7 @@ Written on top of `T` and `N` of topics.py (hence imported from there, like topi
 
 from __future__ import annotations
 
-from mailroom.synth.topics import N, T, Topic
+from mailroom.synth.topic import N, T, Topic
 
 MORE_TOPICS: tuple[Topic, ...] = (
     # --- Rechtsamt ----------------------------------------------------------------

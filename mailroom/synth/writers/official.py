@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from mailroom.synth import people as pp
 from mailroom.synth.document import Block, Checkboxes, Document, Fields, Paragraph, Table
-from mailroom.synth.topics import Notice
+from mailroom.synth.topic import Notice
 from mailroom.synth.writers.base import Ctx, doc, email_header, joined, paras, reference_for
 
 RECHTSBEHELF = (
