@@ -38,7 +38,6 @@ from mailroom.review.deps import (
 from mailroom.review.i18n import Language, load_language
 from mailroom.settings import Settings
 from mailroom.store.db import Database
-from mailroom.taxonomy import load_taxonomy
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
@@ -59,7 +58,7 @@ def create_app(settings: Settings, db: Database) -> FastAPI:
     language = load_language(review.language)
     key_file = review.secret_key_file if review.secret_key_file.is_absolute() else settings.path(str(review.secret_key_file))
     app.state.mailroom = AppState(
-        settings, db, load_taxonomy(settings.config_file("taxonomy.yaml")), _templates(language),
+        settings, db, settings.taxonomy, _templates(language),
         LoginThrottle(review.login_max_failures, review.login_window_seconds), secret_key(key_file), language,
     )  # fmt: skip
     app.middleware("http")(_session_cookie)

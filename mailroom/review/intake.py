@@ -28,7 +28,7 @@ from PIL import Image
 from sqlalchemy import select
 
 from mailroom.ingest.intake import content_problem, path_problem, sha256_file, sniff_type
-from mailroom.pipeline import Folders, _limits, _quarantine_target
+from mailroom.flow.sources import Folders, limits, quarantine_target
 from mailroom.records import ItemState, SourceState
 from mailroom.review.i18n import N_, TIMEZONE, Outdated, Refused
 from mailroom.review.queue import utc
@@ -133,11 +133,11 @@ def release(db: Database, settings: Settings, source_id: int, user: str, note: s
     folders = Folders.of(settings)
     with db.session() as session:
         source = _quarantined(session, source_id)
-        path = _quarantine_target(folders, source)
+        path = quarantine_target(folders, source)
         if path.is_symlink() or not path.is_file():
             raise Refused(N_("%(name)s is no longer in the quarantine folder (%(path)s)."),
                           name=source.original_name, path=folders.rel(path))  # fmt: skip
-        problem = path_problem(path, _limits(settings)) or content_problem(path, source.original_name)
+        problem = path_problem(path, limits(settings)) or content_problem(path, source.original_name)
         if problem:
             raise Refused(
                 N_("%(name)s still cannot be taken: %(reason)s"), name=source.original_name, reason=problem
@@ -178,7 +178,7 @@ def original_file(db: Database, settings: Settings, source_id: int, user: str) -
         source = session.get(SourceFile, source_id)
         if source is None:
             raise Refused(N_("There is no file %(id)s."), id=source_id)
-        candidates = [_quarantine_target(folders, source)] if source.state in IN_QUARANTINE else []
+        candidates = [quarantine_target(folders, source)] if source.state in IN_QUARANTINE else []
         candidates += [folders.home / source.archive_path] if source.archive_path else []
         path = next((p for p in candidates if p.is_file() and not p.is_symlink()), None)
         if path is None:
@@ -196,7 +196,7 @@ def preview_png(db: Database, settings: Settings, source_id: int) -> bytes | Non
         source = session.get(SourceFile, source_id)
         if source is None or source.state not in IN_QUARANTINE:
             return None
-        path = _quarantine_target(Folders.of(settings), source)
+        path = quarantine_target(Folders.of(settings), source)
     if path.is_symlink() or not path.is_file():
         return None
     try:

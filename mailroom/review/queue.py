@@ -24,9 +24,6 @@ from mailroom.taxonomy import Taxonomy
 
 log = logging.getLogger(__name__)
 
-ACTIONS = ("confirm", "correct", "unreadable")
-
-
 class NotInReview(Outdated):
     """The item is not (or no longer) waiting for review."""
 
