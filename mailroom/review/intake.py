@@ -27,8 +27,8 @@ from pdf2image import convert_from_path
 from PIL import Image
 from sqlalchemy import select
 
-from mailroom.ingest.intake import content_problem, path_problem, sha256_file, sniff_type
 from mailroom.flow.sources import Folders, limits, quarantine_target
+from mailroom.ingest.intake import content_problem, path_problem, sha256_file, sniff_type
 from mailroom.records import ItemState, SourceState
 from mailroom.review.i18n import N_, TIMEZONE, Outdated, Refused
 from mailroom.review.queue import utc
