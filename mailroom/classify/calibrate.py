@@ -80,8 +80,8 @@ def choose_thresholds(
     `confidence_level` (e.g. 0.95), the precision that must reach the target is the
     one-sided Wilson lower bound at that level, not the share measured, so that the
     promise holds on other letters too, not only on these. With `fold_of` (each item's
-    held-out fold), that bound must reach the target in every fold, the worst held-out
-    writing styles included, not only over all items pooled. When no combination reaches
+    held-out fold), the share measured in every fold must reach the target as well: the
+    worst held-out writing styles, not only the average. When no combination reaches
     the target, the thresholds are 1.0 + epsilon (nothing goes through).
     """
     heads = list(confidence)
@@ -103,13 +103,14 @@ def choose_thresholds(
 
 
 def _worst_bound(right: np.ndarray, passed: np.ndarray, fold_of: np.ndarray | None, level: float) -> float:
-    """The lower bound of the precision of the `passed` items: over all of them, or the
-    smallest over the folds of `fold_of` (a fold that lets nothing through counts as 1)."""
+    """The precision of the `passed` items that must reach the target: the lower bound
+    over all of them; with `fold_of`, also the share measured in each fold that lets
+    items through, whichever is smallest."""
+    bound = wilson_lower(float(right[passed].mean()), int(passed.sum()), level)
     if fold_of is None:
-        return wilson_lower(float(right[passed].mean()), int(passed.sum()), level)
-    bounds = [wilson_lower(float(right[mask].mean()), int(mask.sum()), level)
-              for mask in (passed & (fold_of == fold) for fold in np.unique(fold_of)) if mask.any()]  # fmt: skip
-    return min(bounds)
+        return bound
+    shares = [float(right[mask].mean()) for mask in (passed & (fold_of == fold) for fold in np.unique(fold_of)) if mask.any()]
+    return min(bound, *shares)
 
 
 def wilson_lower(share: float, count: int, level: float) -> float:

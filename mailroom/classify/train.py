@@ -64,7 +64,7 @@ class TrainConfig(_Section):
     target_precision: float | None = None  # None: the settings' classify.target_precision
     threshold_floor: float = 0.5
     precision_confidence: float = 0.95  # thresholds: the Wilson lower bound of held-out precision at this level must reach the target
-    precision_in_every_fold: bool = False  # that bound must reach the target in each held-out fold, not only pooled
+    precision_in_every_fold: bool = False  # the precision measured in each held-out fold must reach the target as well
     calibration_folds: int = 5
     group_by: str = "style"  # column whose values are held out together in the folds ("": random folds)
     novelty_quantile: float = 0.995  # share of held-out-style letters the novelty cutoff lets through
