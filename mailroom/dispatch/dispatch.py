@@ -138,7 +138,9 @@ def dispatch_item(
         failed_at = now + dt.timedelta(seconds=time.monotonic() - started)
         return _record_failure(db, item_id, row_id, exc, failed_at, settings.dispatch)
     log.info("%s: delivered to %s (%s)", item_id, target.key, receipt, extra={"item_id": item_id})
-    return _record_success(db, item_id, row_id, receipt, now + dt.timedelta(seconds=time.monotonic() - started))
+    return _record_success(
+        db, item_id, row_id, receipt, now + dt.timedelta(seconds=time.monotonic() - started)
+    )
 
 
 def build_payload(db: Database, settings: Settings, item_id: str, key: str, taxonomy: Taxonomy) -> Payload:
@@ -158,7 +160,9 @@ def build_payload(db: Database, settings: Settings, item_id: str, key: str, taxo
     if not item.pdf_path or not pdf.is_file():
         raise DeliveryError(f"the item's searchable PDF is missing ({pdf})")
     home = settings.home.resolve()
-    attachments = {f"{item.id}.{name}": home / path for name, path in item.flags.get("attachments", {}).items()}
+    attachments = {
+        f"{item.id}.{name}": home / path for name, path in item.flags.get("attachments", {}).items()
+    }
     missing = [str(path) for path in attachments.values() if not path.is_file()]
     if missing:
         raise DeliveryError(f"a file taken out of the item's PDF is missing ({', '.join(missing)})")
@@ -184,7 +188,9 @@ def build_payload(db: Database, settings: Settings, item_id: str, key: str, taxo
         "attachments": [{"file_name": n, "sha256": hashlib.sha256(p.read_bytes()).hexdigest()} for n, p in attachments.items()],
         "trail": [{"at": _iso(e.at), "kind": e.kind, "detail": e.detail} for e in events],
     }  # fmt: skip
-    return Payload(item.id, key, pdf, sidecar, f"{route['name']}: {doc_type['name']} ({item.id})", attachments)
+    return Payload(
+        item.id, key, pdf, sidecar, f"{route['name']}: {doc_type['name']} ({item.id})", attachments
+    )
 
 
 def retry_dead_letter(db: Database, item_id: str, now: dt.datetime | None = None) -> ItemState:

@@ -52,7 +52,9 @@ def add_user(db: Database, name: str, role: str, password: str) -> Account:
     _check_password(password)
     with db.session() as session:
         if session.scalar(select(User).where(User.name == name)) is not None:
-            raise BadInput(f"user {name!r} exists already; `mailroom users passwd {name}` changes the password")
+            raise BadInput(
+                f"user {name!r} exists already; `mailroom users passwd {name}` changes the password"
+            )
         session.add(User(name=name, role=role, password_hash=_hasher.hash(password)))
     log.info("user %s added with role %s", name, role)
     return Account(name, role)

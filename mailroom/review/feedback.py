@@ -42,7 +42,9 @@ def _reviewed(db: Database) -> list[tuple[Item, str, str]]:
         ):
             last[item_id] = action
         ids = [i for i, action in last.items() if action in ("confirm", "correct")]
-        items = session.scalars(select(Item).where(Item.id.in_(ids), Item.state.in_(EXPORTED_STATES)).order_by(Item.id))
+        items = session.scalars(
+            select(Item).where(Item.id.in_(ids), Item.state.in_(EXPORTED_STATES)).order_by(Item.id)
+        )
         result = []
         for item in items:
             texts = session.scalars(select(Page.text).where(Page.item_id == item.id).order_by(Page.number))

@@ -24,6 +24,7 @@ from mailroom.taxonomy import Taxonomy
 
 log = logging.getLogger(__name__)
 
+
 class NotInReview(Outdated):
     """The item is not (or no longer) waiting for review."""
 
@@ -124,7 +125,13 @@ def highlight_terms(prediction: dict[str, Any], metadata: dict[str, Any]) -> lis
 
 
 def decide(
-    db: Database, taxonomy: Taxonomy, item_id: str, user: str, doc_type: str = "", route: str = "", unreadable: bool = False
+    db: Database,
+    taxonomy: Taxonomy,
+    item_id: str,
+    user: str,
+    doc_type: str = "",
+    route: str = "",
+    unreadable: bool = False,
 ) -> tuple[str, str]:
     """Record a reviewer's decision on an item in review. Returns (action, new state).
 
@@ -150,7 +157,9 @@ def decide(
         now = dt.datetime.now(dt.UTC)
         review = {"by": user, "at": now.isoformat(), "action": action, "unreadable": unreadable}
         item.flags = {**item.flags, "review": review}
-        session.add(ReviewDecision(item_id=item_id, user=user, at=now, action=action, before=before, after=after))
+        session.add(
+            ReviewDecision(item_id=item_id, user=user, at=now, action=action, before=before, after=after)
+        )
         session.add(Event(at=now, kind="reviewed", item_id=item_id, source_id=item.source_id,
                           detail={"user": user, "action": action, "before": before, "after": after}))  # fmt: skip
         state = str(item.state)
@@ -177,7 +186,14 @@ def _entry(item: Item) -> QueueEntry:
 def _history(session, item_id: str) -> list[dict[str, Any]]:
     """Review decisions and pipeline events of the item, in time order."""
     rows: list[dict[str, Any]] = [
-        {"at": utc(d.at), "kind": "review", "user": d.user, "action": d.action, "before": d.before, "after": d.after}
+        {
+            "at": utc(d.at),
+            "kind": "review",
+            "user": d.user,
+            "action": d.action,
+            "before": d.before,
+            "after": d.after,
+        }
         for d in session.scalars(select(ReviewDecision).where(ReviewDecision.item_id == item_id))
     ]
     rows += [

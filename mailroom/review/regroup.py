@@ -72,11 +72,16 @@ def split_item(db: Database, home: Path, item_id: str, user: str, after_page: in
         item.flags = {**item.flags, "pages": old_flags}
         session.flush()
         after = [_summary(item, keep), _summary(new, move)]
-        documents = {item.pdf_path: _build_pdf(sources[:after_page]), new.pdf_path: _build_pdf(sources[after_page:])}
+        documents = {
+            item.pdf_path: _build_pdf(sources[:after_page]),
+            new.pdf_path: _build_pdf(sources[after_page:]),
+        }
         for relative, content in documents.items():
             _write_pdf(home, relative, content)
         _audit(session, user, "split", [item, new], before, after)
-    log.info("%s: split after page %s by %s -> %s", item_id, after_page, user, new_id, extra={"item_id": item_id})
+    log.info(
+        "%s: split after page %s by %s -> %s", item_id, after_page, user, new_id, extra={"item_id": item_id}
+    )
     return new_id
 
 
@@ -92,7 +97,10 @@ def merge_with_next(db: Database, home: Path, item_id: str, user: str) -> str:
         item.pdf_path = item.pdf_path or _sibling_pdf("", item_id)
         before = [_summary(item, pages), _summary(following, extra)]
         originals = _source_pages(item, pages) + _source_pages(following, extra)
-        merged_flags = {**_page_flags(item.flags, pages, 1), **_page_flags(following.flags, extra, len(pages) + 1)}
+        merged_flags = {
+            **_page_flags(item.flags, pages, 1),
+            **_page_flags(following.flags, extra, len(pages) + 1),
+        }
         for number, page in enumerate(extra, start=len(pages) + 1):
             page.item_id, page.number = item_id, number
         every = pages + extra
@@ -125,7 +133,11 @@ def _pages(session, item_id: str) -> list[Page]:
 
 def _next_item(session, item: Item) -> Item:
     """The next item of the source file by position, passing over items merged before."""
-    query = select(Item).where(Item.source_id == item.source_id, Item.position > item.position).order_by(Item.position)
+    query = (
+        select(Item)
+        .where(Item.source_id == item.source_id, Item.position > item.position)
+        .order_by(Item.position)
+    )
     for other in session.scalars(query.with_for_update()):
         if (other.flags.get("review") or {}).get("merged_into"):
             continue
@@ -136,7 +148,9 @@ def _next_item(session, item: Item) -> Item:
             raise Refused(N_("Cannot merge %(id)s with the next item %(next)s: it is being delivered already."),
                           id=item.id, next=other.id)  # fmt: skip
         return other
-    raise Refused(N_("Cannot merge %(id)s: it is the last item of its source file, there is no next item."), id=item.id)
+    raise Refused(
+        N_("Cannot merge %(id)s: it is the last item of its source file, there is no next item."), id=item.id
+    )
 
 
 def _new_id(session, item_id: str, after_page: int) -> str:
@@ -174,7 +188,11 @@ def _pdf_sources(home: Path, item: Item, pages: list[Page]) -> list[tuple[Path, 
         elif item_pdf is not None and page.number <= count:
             sources.append((item_pdf, page.number - 1))
         else:
-            raise Refused(N_("Page %(page)s of %(id)s has no PDF to rebuild the documents from."), page=page.number, id=item.id)
+            raise Refused(
+                N_("Page %(page)s of %(id)s has no PDF to rebuild the documents from."),
+                page=page.number,
+                id=item.id,
+            )
     return sources
 
 
@@ -212,6 +230,8 @@ def _audit(session, user: str, action: str, items: list[Item], before: list[dict
     now = dt.datetime.now(dt.UTC)
     for item in items:
         state = {"items": before}, {"items": after}
-        session.add(ReviewDecision(item_id=item.id, user=user, at=now, action=action, before=state[0], after=state[1]))
+        session.add(
+            ReviewDecision(item_id=item.id, user=user, at=now, action=action, before=state[0], after=state[1])
+        )
         session.add(Event(at=now, kind="reviewed", item_id=item.id, source_id=item.source_id,
                           detail={"user": user, "action": action, "before": state[0], "after": state[1]}))  # fmt: skip
