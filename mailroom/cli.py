@@ -10,20 +10,19 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections import Counter
 from importlib import metadata
 from pathlib import Path
 
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from mailroom import __version__
 from mailroom.errors import MailroomError
 from mailroom.settings import Settings, load_settings
 from mailroom.taxonomy import Taxonomy
+from mailroom.terminal import progress_bar, wrapping_table
 
 console = Console()
 err_console = Console(stderr=True)
@@ -111,7 +110,7 @@ def ingest(ctx: Context, inbox: Path | None, once: bool, no_wait: bool) -> None:
     if not settings.broker_url:  # else the stages run on the workers, which check for themselves
         require_programs(settings)
     db = _database(settings)
-    with _progress() as progress:
+    with progress_bar() as progress:
         task = progress.add_task("OCR pages", total=None)
         report = ingest_once(
             settings, db, progress=lambda done, total: progress.update(task, advance=done, total=total),
@@ -198,7 +197,7 @@ def items(ctx: Context, state: str | None, as_json: bool) -> None:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
         return
-    table = _table(
+    table = wrapping_table(
         "id", "source file", "pages", "state", "doc_type", "route", "note", title=f"{len(rows)} items"
     )
     for row in rows:
@@ -219,16 +218,6 @@ def items(ctx: Context, state: str | None, as_json: bool) -> None:
     console.print(table)
 
 
-def _table(first: str, *columns: str, title: str) -> Table:
-    """A table whose cells wrap instead of being cut short with '…'; the first column (an
-    id to copy) is never broken."""
-    table = Table(title=title)
-    table.add_column(first, no_wrap=True)
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    return table
-
-
 def _with_inbox(settings: Settings, inbox: Path | None) -> Settings:
     if inbox is None:
         return settings
@@ -246,135 +235,6 @@ def _print_report(report) -> None:
         f"{report.files} file(s) taken: {report.items} item(s), {report.pages} page(s) OCR'd, "
         f"{report.quarantined} quarantined, {report.duplicates} duplicate(s) in {report.seconds:.1f} s"
     )
-
-
-@cli.group()
-def data() -> None:
-    """Labelled mail sets: generate synthetic mail, check and show sets."""
-
-
-@data.command()
-@click.option("--out", type=click.Path(path_type=Path), required=True, help="Folder to write the set into.")
-@click.option("--n", "count", type=int, default=200, show_default=True, help="Number of mail items.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same set.")
-@click.option(
-    "--batches",
-    type=int,
-    default=0,
-    show_default=True,
-    help="Batch scans with PATCHT separator sheets to add under batches/.",
-)
-@click.option("--workers", type=int, default=None, help="Processes to render with [default: one per core].")
-@click.option("--force", is_flag=True, help="Replace a set already in --out.")
-@pass_context
-def synth(
-    ctx: Context, out: Path, count: int, seed: int, batches: int, workers: int | None, force: bool
-) -> None:
-    """Generate a realistic synthetic corpus of scanned inbound mail, labelled."""
-    from mailroom.synth.generate import generate, load_synth_config, plan_batches
-
-    config = load_synth_config(ctx.settings.config_file("synth.yaml"), ctx.taxonomy)
-    total = count + sum(len(job.plans) for job in plan_batches(config, max(batches, 0), seed))
-    with _progress() as progress:
-        task = progress.add_task("synthesising mail", total=total)
-        report = generate(
-            out, count, seed, config, batches=batches,
-            workers=workers if workers is not None else ctx.settings.synth.workers,
-            force=force, progress=lambda done: progress.advance(task, done),
-        )  # fmt: skip
-    rate = (report.items + report.batch_items) / report.seconds * 60
-    console.print(
-        f"wrote {report.items} items and {report.batches} batch scans ({report.batch_items} items) "
-        f"with {report.pages} pages to {escape(str(out))} in {report.seconds:.0f} s ({rate:.0f} items/min)"
-    )
-
-
-@data.command()
-@click.argument("folder", type=click.Path(path_type=Path))
-@pass_context
-def check(ctx: Context, folder: Path) -> None:
-    """Validate a labelled set (labels.csv, and batches/batches.csv if present)."""
-    from mailroom.dataset import BATCHES_DIR, BATCHES_FILE, read_batches, read_dataset
-
-    labelled = read_dataset(folder, ctx.taxonomy)
-    console.print(f"{escape(str(folder))}: {len(labelled.items)} items, all rows valid")
-    if (folder / BATCHES_DIR / BATCHES_FILE).exists():
-        entries = read_batches(folder, ctx.taxonomy)
-        console.print(
-            f"{escape(str(folder / BATCHES_DIR))}: {len(entries)} items in {len({e.batch for e in entries})} batch scans, all rows valid"
-        )
-
-
-@data.command()
-@click.argument("folder", type=click.Path(path_type=Path))
-@click.option(
-    "--sheet",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Contact sheet PNG to write [default: FOLDER/contact_sheet.png].",
-)
-@pass_context
-def show(ctx: Context, folder: Path, sheet: Path | None) -> None:
-    """Show a labelled set: items per doc_type and route, and a contact sheet of pages."""
-    from mailroom.dataset import read_dataset
-    from mailroom.plots import contact_sheet
-
-    labelled = read_dataset(folder, ctx.taxonomy)
-    pairs = Counter((i.doc_type, i.route) for i in labelled.items)
-    routes = [r for r in ctx.taxonomy.routes if any(route == r for _, route in pairs)]
-    table = _table(
-        "doc_type \\ route", *routes, "total", title=f"{escape(str(folder))}: {len(labelled.items)} items"
-    )
-    for doc_type in ctx.taxonomy.doc_types:
-        counts = [pairs.get((doc_type, r), 0) for r in routes]
-        table.add_row(doc_type, *[str(c) if c else "·" for c in counts], str(sum(counts)))
-    console.print(table)
-    written = contact_sheet(labelled, sheet or folder / "contact_sheet.png")
-    console.print(f"contact sheet of the first pages: {escape(str(written))}")
-
-
-@data.command("read")
-@click.argument("folder", type=click.Path(path_type=Path))
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path),
-    required=True,
-    help="Folder to write the copy into (must not exist).",
-)
-@click.option("--n", "count", type=int, default=None, help="Only the first N rows [default: all].")
-@pass_context
-def read_set(ctx: Context, folder: Path, out: Path, count: int | None) -> None:
-    """Copy a labelled set with its `text` column as ingest reads each file (OCR, through
-    the OCR cache): to train and measure on text as the scanner delivers it, with
-    `--text-column`, without OCR'ing again."""
-    from dataclasses import replace
-
-    from mailroom.classify.text import set_texts
-    from mailroom.dataset import copy_dataset, read_dataset
-
-    labelled = read_dataset(folder, ctx.taxonomy)
-    labelled = replace(labelled, items=labelled.items[:count])
-    with _progress() as progress:
-        task = progress.add_task("reading the files", total=len(labelled.items))
-        got = set_texts(
-            labelled,
-            ctx.settings,
-            workers=ctx.settings.classify.ocr_workers,
-            progress=lambda done: progress.advance(task, done),
-        )
-    items = [
-        replace(i, extra={**i.extra, "text": text, "text_source": "ocr"})
-        for i, text in zip(labelled.items, got.texts, strict=True)
-    ]
-    written = copy_dataset(labelled, items, out)
-    console.print(f"wrote {len(items)} items with the text ingest reads to {escape(str(written))}")
-
-
-def _progress() -> Progress:
-    return Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=err_console,
-    )  # fmt: skip
 
 
 def _broker_status(settings: Settings) -> str:
@@ -407,10 +267,13 @@ def _program_version(command: list[str]) -> str:
     return escape((done.stdout + done.stderr).strip().splitlines()[0])
 
 
-from mailroom.classify.commands import classify, evaluate, models, train  # noqa: E402
+from mailroom.classify.commands import classify, evaluate, train  # noqa: E402
+from mailroom.classify.model_commands import models  # noqa: E402
+from mailroom.dataset_commands import data  # noqa: E402
 from mailroom.dispatch.commands import dispatch  # noqa: E402
 from mailroom.review.commands import feedback, quarantine, serve, users  # noqa: E402
 
+cli.add_command(data)
 cli.add_command(train)
 cli.add_command(evaluate)
 cli.add_command(classify)
