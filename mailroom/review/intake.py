@@ -31,9 +31,9 @@ from mailroom.flow.sources import Folders, limits, quarantine_target
 from mailroom.ingest.intake import content_problem, path_problem, sha256_file, sniff_type
 from mailroom.records import ItemState, SourceState
 from mailroom.review.i18n import N_, TIMEZONE, Outdated, Refused
-from mailroom.review.queue import utc
 from mailroom.settings import Settings
 from mailroom.store.db import Database
+from mailroom.store.items import utc
 from mailroom.store.tables import Event, Item, SourceFile
 
 RECENT_DAYS = 7

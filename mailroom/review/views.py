@@ -54,10 +54,10 @@ def item_page(request: Request, item_id: str, user: CurrentUser) -> HTMLResponse
 def page_image(request: Request, item_id: str, number: int, user: CurrentUser) -> Response:
     """The cleaned image of one page."""
     view = item_view(app_state(request).db, item_id)
-    page = next((p for p in view.pages if p["number"] == number), None) if view else None
+    page = next((p for p in view.pages if p.number == number), None) if view else None
     if page is None:
         raise HTTPException(404, translate(request, "There is no such page."))
-    return FileResponse(_home_file(request, page["image_path"]), media_type="image/png")
+    return FileResponse(_home_file(request, page.image_path), media_type="image/png")
 
 
 @router.get("/items/{item_id}/document.pdf")
