@@ -23,6 +23,7 @@ from mailroom.ingest.intake import (
     safe_name,
     sha256_file,
 )
+from mailroom.item_state import ItemFlags
 from mailroom.records import ItemState, SourceState
 from mailroom.settings import Settings
 from mailroom.store.db import Database
@@ -156,7 +157,7 @@ def quarantine_rows(session, source: SourceFile, reason: str) -> None:
     session.flush()
     item = Item(
         id=make_item_id(source, 1), source_id=source.id, position=1, state=ItemState.QUARANTINED,
-        page_count=0, source_pages={"pages": []}, flags={"reason": reason},
+        page_count=0, source_pages={"pages": []}, flags=ItemFlags(reason=reason).to_json(),
     )  # fmt: skip
     session.add(item)
     session.flush()
