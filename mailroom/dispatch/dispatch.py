@@ -71,7 +71,7 @@ def dispatch_once(
     taxonomy = settings.taxonomy
     routes = load_routes(settings, taxonomy) if routes is None else routes
     report = DispatchReport()
-    for item_id in _ready_items(db):
+    for item_id in item_ids_in(db, READY):
         elapsed = dt.timedelta(seconds=time.monotonic() - started)  # earlier deliveries of the pass took time
         try:
             delivery = dispatch_item(settings, db, item_id, routes, taxonomy, start + elapsed)
@@ -188,10 +188,6 @@ def backoff(attempts: int, settings: DispatchSettings) -> dt.timedelta:
     """Wait after the `attempts`-th failure: base, 2·base, 4·base, ... up to the cap."""
     seconds = settings.backoff_base_seconds * 2 ** max(attempts - 1, 0)
     return dt.timedelta(seconds=min(seconds, settings.backoff_cap_seconds))
-
-
-def _ready_items(db: Database) -> list[str]:
-    return item_ids_in(db, READY)
 
 
 def _label(labels: dict[str, Label], label_id: str | None) -> dict[str, Any]:

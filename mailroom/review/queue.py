@@ -19,7 +19,7 @@ from mailroom.records import ItemState
 from mailroom.review.i18n import N_, Outdated, Refused
 from mailroom.store.db import Database
 from mailroom.store.items import get_item, item_history, item_pages, items_in
-from mailroom.store.review import Verdict, record_review, review_counts
+from mailroom.store.review import Verdict, record_review
 from mailroom.taxonomy import Taxonomy
 
 log = logging.getLogger(__name__)
@@ -64,11 +64,6 @@ def review_queue(db: Database, route: str | None = None, doc_type: str | None = 
     """Items in review, earliest deadline first (items without one last), then oldest first."""
     entries = [_entry(item) for item in items_in(db, [ItemState.IN_REVIEW], route, doc_type)]
     return sorted(entries, key=lambda e: (e.deadline is None, e.deadline or "", e.created_at, e.id))
-
-
-def queue_counts(db: Database) -> dict[str, int]:
-    """Items in review per predicted route."""
-    return review_counts(db)
 
 
 def item_view(db: Database, item_id: str) -> ItemView | None:

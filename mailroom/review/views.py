@@ -22,9 +22,10 @@ from mailroom.review.deps import (
 )
 from mailroom.review.i18n import Outdated, Refused
 from mailroom.review.intake import intake_view, mark_handled, original_file, preview_png, release
-from mailroom.review.queue import decide, item_view, next_in_queue, queue_counts, review_queue
+from mailroom.review.queue import decide, item_view, next_in_queue, review_queue
 from mailroom.review.regroup import merge_with_next, split_item
 from mailroom.review.stats import collect, prometheus
+from mailroom.store.review import review_counts
 
 router = APIRouter()
 CurrentUser = Annotated[Account, Depends(current_user)]
@@ -38,7 +39,7 @@ def queue_page(
     """Items in review, earliest deadline first; filters by route and doc_type."""
     db = app_state(request).db
     entries = review_queue(db, route=route or None, doc_type=doc_type or None)
-    return render(request, "queue.html", entries=entries, counts=queue_counts(db), route=route, doc_type=doc_type)
+    return render(request, "queue.html", entries=entries, counts=review_counts(db), route=route, doc_type=doc_type)
 
 
 @router.get("/items/{item_id}", response_class=HTMLResponse)
