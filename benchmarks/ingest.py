@@ -67,7 +67,9 @@ def run_serial_loop(corpus, dpi: int) -> tuple[float, dict[str, str]]:
 
 
 def accuracy(corpus, texts: dict[str, str]) -> float:
-    return statistics.mean(char_accuracy(i.text or "", texts.get(Path(i.path).name, "")) for i in corpus.items)
+    return statistics.mean(
+        char_accuracy(i.text or "", texts.get(Path(i.path).name, "")) for i in corpus.items
+    )
 
 
 def main() -> None:
@@ -83,8 +85,12 @@ def main() -> None:
         serial_seconds, serial_texts = run_serial_loop(corpus, dpi)
     pipeline_rate, serial_rate = pages / pipeline_seconds * 60, pages / serial_seconds * 60
     print(f"{args.items} items, {pages} pages at {dpi} dpi, {os.cpu_count()} cores")
-    print(f"serial pytesseract loop: {serial_rate:6.1f} pages/min, char accuracy {accuracy(corpus, serial_texts):.3f}")
-    print(f"mailroom ingest:         {pipeline_rate:6.1f} pages/min, char accuracy {accuracy(corpus, pipeline_texts):.3f}")
+    print(
+        f"serial pytesseract loop: {serial_rate:6.1f} pages/min, char accuracy {accuracy(corpus, serial_texts):.3f}"
+    )
+    print(
+        f"mailroom ingest:         {pipeline_rate:6.1f} pages/min, char accuracy {accuracy(corpus, pipeline_texts):.3f}"
+    )
     print(f"ratio: {pipeline_rate / serial_rate:.2f}x (target >= 1.8x)")
 
 

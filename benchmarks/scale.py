@@ -39,8 +39,12 @@ REDIS = "redis://127.0.0.1:6379/0"
 def make_corpus(folder: Path, items: int, batches: int, seed: int) -> list[Path]:
     settings = load_settings()
     taxonomy = load_taxonomy(settings.config_file("taxonomy.yaml"))
-    generate(folder, items, seed, load_synth_config(settings.config_file("synth.yaml"), taxonomy), batches=batches)
-    return sorted(p for p in folder.rglob("*") if p.suffix in (".pdf", ".png", ".jpg", ".tiff", ".tif") and p.is_file())
+    generate(
+        folder, items, seed, load_synth_config(settings.config_file("synth.yaml"), taxonomy), batches=batches
+    )
+    return sorted(
+        p for p in folder.rglob("*") if p.suffix in (".pdf", ".png", ".jpg", ".tiff", ".tif") and p.is_file()
+    )
 
 
 def run(files: list[Path], workers: int, root: Path, postgres: str, redis: str) -> tuple[int, float]:
@@ -79,7 +83,9 @@ def run(files: list[Path], workers: int, root: Path, postgres: str, redis: str) 
 def start_worker(name: str, env: dict[str, str], log: Path) -> subprocess.Popen:
     command = [sys.executable, "-m", "mailroom.cli", "worker", "--concurrency", "1", "--name", name]
     with log.open("wb") as out:
-        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen(
+            command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
     deadline = time.monotonic() + 90
     while " ready." not in log.read_text(errors="replace"):
         if time.monotonic() > deadline or process.poll() is not None:
@@ -105,7 +111,9 @@ def main() -> None:
             for workers in (1, 2):
                 pages, seconds = run(files, workers, root / f"round-{round_}", args.postgres, args.redis)
                 rates[workers].append(pages / seconds * 60)
-                print(f"round {round_}, {workers} worker process(es): {pages} pages in {seconds:.1f} s = {rates[workers][-1]:.1f} pages/min")
+                print(
+                    f"round {round_}, {workers} worker process(es): {pages} pages in {seconds:.1f} s = {rates[workers][-1]:.1f} pages/min"
+                )
     best = {workers: max(values) for workers, values in rates.items()}
     print(f"best: 1 worker {best[1]:.1f} pages/min, 2 workers {best[2]:.1f} pages/min")
     print(f"ratio 2 workers / 1 worker: {best[2] / best[1]:.2f}x (target >= 1.7x on {os.cpu_count()} cores)")

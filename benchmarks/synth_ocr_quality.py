@@ -41,7 +41,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     settings = load_settings()
-    config = load_synth_config(settings.config_file("synth.yaml"), load_taxonomy(settings.config_file("taxonomy.yaml")))
+    config = load_synth_config(
+        settings.config_file("synth.yaml"), load_taxonomy(settings.config_file("taxonomy.yaml"))
+    )
     by_layout: dict[str, list[float]] = defaultdict(list)
     by_profile: dict[str, list[float]] = defaultdict(list)
     order_free: list[float] = []
@@ -60,8 +62,10 @@ def main() -> None:
     _table("layout", by_layout)
     _table("profile", by_profile)
     everything = [a for values in by_layout.values() for a in values]
-    print(f"\nall {len(everything)} pages: mean {statistics.mean(everything):.3f}, "
-          f"median {statistics.median(everything):.3f}, min {min(everything):.3f} (target: mean >= 0.85)")
+    print(
+        f"\nall {len(everything)} pages: mean {statistics.mean(everything):.3f}, "
+        f"median {statistics.median(everything):.3f}, min {min(everything):.3f} (target: mean >= 0.85)"
+    )
     print(f"words sorted (no reading-order effect): mean {statistics.mean(order_free):.3f}")
 
 
@@ -69,7 +73,9 @@ def _table(title: str, groups: dict[str, list[float]]) -> None:
     print(f"\n{title:12s} {'n':>3s} {'mean':>6s} {'min':>6s} {'median':>6s}")
     for key in sorted(groups):
         values = groups[key]
-        print(f"{key:12s} {len(values):3d} {statistics.mean(values):6.3f} {min(values):6.3f} {statistics.median(values):6.3f}")
+        print(
+            f"{key:12s} {len(values):3d} {statistics.mean(values):6.3f} {min(values):6.3f} {statistics.median(values):6.3f}"
+        )
 
 
 if __name__ == "__main__":

@@ -71,7 +71,15 @@ def doctor(ctx: Context) -> None:
     table.add_row("tesseract", escape(tesseract_version()))
     table.add_row("OCR languages", escape(", ".join(installed_languages())))
     table.add_row("poppler (pdftoppm)", _program_version(["pdftoppm", "-v"]))
-    for package in ("torch", "transformers", "scikit-learn", "opencv-python", "mlflow", "pytesseract", "pdf2image"):
+    for package in (
+        "torch",
+        "transformers",
+        "scikit-learn",
+        "opencv-python",
+        "mlflow",
+        "pytesseract",
+        "pdf2image",
+    ):
         table.add_row(package, _package_version(package))
     table.add_row("broker", _broker_status(ctx.settings))
     for role, families in font_report().items():
@@ -80,9 +88,16 @@ def doctor(ctx: Context) -> None:
 
 
 @cli.command()
-@click.option("--inbox", type=click.Path(path_type=Path), default=None, help="Hot folder [default: MAILROOM_HOME/inbox].")
+@click.option(
+    "--inbox",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Hot folder [default: MAILROOM_HOME/inbox].",
+)
 @click.option("--once", is_flag=True, help="Process what is there now, then exit (for cron and tests).")
-@click.option("--no-wait", is_flag=True, help="Celery mode: hand the files to the workers and exit without waiting.")
+@click.option(
+    "--no-wait", is_flag=True, help="Celery mode: hand the files to the workers and exit without waiting."
+)
 @pass_context
 def ingest(ctx: Context, inbox: Path | None, once: bool, no_wait: bool) -> None:
     """Take the complete files from the hot folder: split, clean, OCR, archive, classify.
@@ -106,7 +121,12 @@ def ingest(ctx: Context, inbox: Path | None, once: bool, no_wait: bool) -> None:
 
 
 @cli.command()
-@click.option("--inbox", type=click.Path(path_type=Path), default=None, help="Hot folder [default: MAILROOM_HOME/inbox].")
+@click.option(
+    "--inbox",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Hot folder [default: MAILROOM_HOME/inbox].",
+)
 @click.option("--poll", is_flag=True, help="Poll instead of inotify (for network shares).")
 @pass_context
 def watch(ctx: Context, inbox: Path | None, poll: bool) -> None:
@@ -125,7 +145,9 @@ def watch(ctx: Context, inbox: Path | None, poll: bool) -> None:
         from mailroom.worker import broker_name
 
         mode = f"stages on the workers of {broker_name(settings)}"
-    console.print(f"watching {escape(str(settings.inbox.resolve()))} ({'polling' if poll else 'inotify'}; {escape(mode)}); Ctrl-C stops")
+    console.print(
+        f"watching {escape(str(settings.inbox.resolve()))} ({'polling' if poll else 'inotify'}; {escape(mode)}); Ctrl-C stops"
+    )
     stop = threading.Event()
     try:
         watch_inbox(settings, db, stop, polling=poll, on_report=_print_report, dispatch=True)
@@ -134,7 +156,12 @@ def watch(ctx: Context, inbox: Path | None, poll: bool) -> None:
 
 
 @cli.command()
-@click.option("--concurrency", type=int, default=None, help="Pool processes [default: MAILROOM_WORKER__CONCURRENCY, else one per core].")
+@click.option(
+    "--concurrency",
+    type=int,
+    default=None,
+    help="Pool processes [default: MAILROOM_WORKER__CONCURRENCY, else one per core].",
+)
 @click.option("--name", default=None, help="Worker name, shown as NAME@host [default: mailroom].")
 @pass_context
 def worker(ctx: Context, concurrency: int | None, name: str | None) -> None:
@@ -149,7 +176,12 @@ def worker(ctx: Context, concurrency: int | None, name: str | None) -> None:
 
 
 @cli.command()
-@click.option("--state", type=str, default=None, help="Only items in this state (received, split, ocr_done, quarantined, ...).")
+@click.option(
+    "--state",
+    type=str,
+    default=None,
+    help="Only items in this state (received, split, ocr_done, quarantined, ...).",
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @pass_context
 def items(ctx: Context, state: str | None, as_json: bool) -> None:
@@ -166,10 +198,23 @@ def items(ctx: Context, state: str | None, as_json: bool) -> None:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
         return
-    table = _table("id", "source file", "pages", "state", "doc_type", "route", "note", title=f"{len(rows)} items")
+    table = _table(
+        "id", "source file", "pages", "state", "doc_type", "route", "note", title=f"{len(rows)} items"
+    )
     for row in rows:
-        doc_type, route = ctx.taxonomy.label("doc_type", row.get("doc_type")), ctx.taxonomy.label("route", row.get("route"))
-        cells = (row["id"], row["source_file"], str(row["pages"]), row["state"], doc_type, route, row.get("reason", ""))
+        doc_type, route = (
+            ctx.taxonomy.label("doc_type", row.get("doc_type")),
+            ctx.taxonomy.label("route", row.get("route")),
+        )
+        cells = (
+            row["id"],
+            row["source_file"],
+            str(row["pages"]),
+            row["state"],
+            doc_type,
+            route,
+            row.get("reason", ""),
+        )
         table.add_row(*map(escape, cells))
     console.print(table)
 
@@ -212,11 +257,19 @@ def data() -> None:
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Folder to write the set into.")
 @click.option("--n", "count", type=int, default=200, show_default=True, help="Number of mail items.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same set.")
-@click.option("--batches", type=int, default=0, show_default=True, help="Batch scans with PATCHT separator sheets to add under batches/.")
+@click.option(
+    "--batches",
+    type=int,
+    default=0,
+    show_default=True,
+    help="Batch scans with PATCHT separator sheets to add under batches/.",
+)
 @click.option("--workers", type=int, default=None, help="Processes to render with [default: one per core].")
 @click.option("--force", is_flag=True, help="Replace a set already in --out.")
 @pass_context
-def synth(ctx: Context, out: Path, count: int, seed: int, batches: int, workers: int | None, force: bool) -> None:
+def synth(
+    ctx: Context, out: Path, count: int, seed: int, batches: int, workers: int | None, force: bool
+) -> None:
     """Generate a realistic synthetic corpus of scanned inbound mail, labelled."""
     from mailroom.synth.generate import generate, load_synth_config, plan_batches
 
@@ -247,12 +300,19 @@ def check(ctx: Context, folder: Path) -> None:
     console.print(f"{escape(str(folder))}: {len(labelled.items)} items, all rows valid")
     if (folder / BATCHES_DIR / BATCHES_FILE).exists():
         entries = read_batches(folder, ctx.taxonomy)
-        console.print(f"{escape(str(folder / BATCHES_DIR))}: {len(entries)} items in {len({e.batch for e in entries})} batch scans, all rows valid")
+        console.print(
+            f"{escape(str(folder / BATCHES_DIR))}: {len(entries)} items in {len({e.batch for e in entries})} batch scans, all rows valid"
+        )
 
 
 @data.command()
 @click.argument("folder", type=click.Path(path_type=Path))
-@click.option("--sheet", type=click.Path(path_type=Path), default=None, help="Contact sheet PNG to write [default: FOLDER/contact_sheet.png].")
+@click.option(
+    "--sheet",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Contact sheet PNG to write [default: FOLDER/contact_sheet.png].",
+)
 @pass_context
 def show(ctx: Context, folder: Path, sheet: Path | None) -> None:
     """Show a labelled set: items per doc_type and route, and a contact sheet of pages."""
@@ -262,7 +322,9 @@ def show(ctx: Context, folder: Path, sheet: Path | None) -> None:
     labelled = read_dataset(folder, ctx.taxonomy)
     pairs = Counter((i.doc_type, i.route) for i in labelled.items)
     routes = [r for r in ctx.taxonomy.routes if any(route == r for _, route in pairs)]
-    table = _table("doc_type \\ route", *routes, "total", title=f"{escape(str(folder))}: {len(labelled.items)} items")
+    table = _table(
+        "doc_type \\ route", *routes, "total", title=f"{escape(str(folder))}: {len(labelled.items)} items"
+    )
     for doc_type in ctx.taxonomy.doc_types:
         counts = [pairs.get((doc_type, r), 0) for r in routes]
         table.add_row(doc_type, *[str(c) if c else "·" for c in counts], str(sum(counts)))
@@ -273,7 +335,12 @@ def show(ctx: Context, folder: Path, sheet: Path | None) -> None:
 
 @data.command("read")
 @click.argument("folder", type=click.Path(path_type=Path))
-@click.option("--out", type=click.Path(path_type=Path), required=True, help="Folder to write the copy into (must not exist).")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Folder to write the copy into (must not exist).",
+)
 @click.option("--n", "count", type=int, default=None, help="Only the first N rows [default: all].")
 @pass_context
 def read_set(ctx: Context, folder: Path, out: Path, count: int | None) -> None:
@@ -289,8 +356,16 @@ def read_set(ctx: Context, folder: Path, out: Path, count: int | None) -> None:
     labelled = replace(labelled, items=labelled.items[:count])
     with _progress() as progress:
         task = progress.add_task("reading the files", total=len(labelled.items))
-        got = set_texts(labelled, ctx.settings, workers=ctx.settings.classify.ocr_workers, progress=lambda done: progress.advance(task, done))
-    items = [replace(i, extra={**i.extra, "text": text, "text_source": "ocr"}) for i, text in zip(labelled.items, got.texts, strict=True)]
+        got = set_texts(
+            labelled,
+            ctx.settings,
+            workers=ctx.settings.classify.ocr_workers,
+            progress=lambda done: progress.advance(task, done),
+        )
+    items = [
+        replace(i, extra={**i.extra, "text": text, "text_source": "ocr"})
+        for i, text in zip(labelled.items, got.texts, strict=True)
+    ]
     written = copy_dataset(labelled, items, out)
     console.print(f"wrote {len(items)} items with the text ingest reads to {escape(str(written))}")
 

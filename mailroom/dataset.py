@@ -103,11 +103,10 @@ def read_batches(folder: Path, taxonomy: Taxonomy) -> list[BatchEntry]:
     entries: list[BatchEntry] = []
     next_position: dict[str, int] = {}
     for number, row in rows:
-        row_problems = _check_path(batches_dir, row["batch"]) + taxonomy.check(
-            row["doc_type"], row["route"]
-        )
-        position, pages = _positive_int(row, "position", row_problems), _positive_int(
-            row, "pages", row_problems
+        row_problems = _check_path(batches_dir, row["batch"]) + taxonomy.check(row["doc_type"], row["route"])
+        position, pages = (
+            _positive_int(row, "position", row_problems),
+            _positive_int(row, "pages", row_problems),
         )
         expected = next_position.get(row["batch"], 1)
         if position is not None and position != expected:

@@ -19,7 +19,10 @@ def contact_sheet(labelled: LabelledSet, out: Path, count: int = 12, columns: in
     """A PNG grid of the first page of `count` items, each captioned with its labels."""
     items = labelled.items[:count]
     tiles = [
-        _tile(load_pages(labelled.file(item), dpi=PREVIEW_DPI)[0], [item.path, f"{item.doc_type} → {item.route}"])
+        _tile(
+            load_pages(labelled.file(item), dpi=PREVIEW_DPI)[0],
+            [item.path, f"{item.doc_type} → {item.route}"],
+        )
         for item in items
     ]
     rows = -(-len(tiles) // columns)

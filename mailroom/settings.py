@@ -46,7 +46,9 @@ class OcrSettings(Section):
     psm: int = 3
     timeout_seconds: float = 120.0
     min_confidence: float = 50.0  # mean word confidence (0-100) below which a page is flagged low_confidence and an item's text is not trusted: review
-    min_orientation_confidence: float = 0.3  # a page with text turned upright with less certainty (0-1) sends its item to review
+    min_orientation_confidence: float = (
+        0.3  # a page with text turned upright with less certainty (0-1) sends its item to review
+    )
 
 
 class IngestSettings(Section):
@@ -70,7 +72,9 @@ class ClassifySettings(Section):
     tracking_uri: str = ""  # MLflow tracking store; "": SQLite under MAILROOM_HOME
     registered_model: str = "mailroom-classifier"
     ocr_workers: int = 2  # processes that OCR labelled sets for training and evaluation
-    frozen_eval: Path | None = None  # the city's own reviewed mail (a labelled set): a model less precise on it than the one in use is not promoted
+    frozen_eval: Path | None = (
+        None  # the city's own reviewed mail (a labelled set): a model less precise on it than the one in use is not promoted
+    )
 
 
 class DispatchSettings(Section):
@@ -90,7 +94,9 @@ class DispatchSettings(Section):
 
 class ReviewSettings(Section):
     secret_key_file: Path = Path("review/secret.key")  # makes the CSRF tokens; relative: under MAILROOM_HOME
-    session_max_age_seconds: int = 8 * 3600  # a login lasts one working day (or until logout or a new password)
+    session_max_age_seconds: int = (
+        8 * 3600
+    )  # a login lasts one working day (or until logout or a new password)
     login_max_failures: int = 5  # wrong passwords per user name or client address ...
     login_window_seconds: float = 300.0  # ... within this window; then logins are refused until it passes
     metrics_token: str = ""  # lets a scraper read /metrics as "Authorization: Bearer <token>"; give it by env
@@ -167,9 +173,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     try:
         return Settings.model_validate(values)
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
-        )
+        problems = "; ".join(f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors())
         raise BadConfig(f"invalid configuration ({config_file} / MAILROOM_*): {problems}") from exc
 
 

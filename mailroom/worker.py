@@ -68,13 +68,17 @@ def configure(settings: Settings) -> Celery:
     if _runtime.settings == settings:
         return app
     if not settings.broker_url:
-        raise BadConfig("no broker configured: set MAILROOM_BROKER_URL (e.g. redis://host:6379/0) for the Celery mode")
+        raise BadConfig(
+            "no broker configured: set MAILROOM_BROKER_URL (e.g. redis://host:6379/0) for the Celery mode"
+        )
     if settings.database.startswith("sqlite"):
         raise BadConfig(
             "the Celery mode needs a database all workers share: set MAILROOM_DATABASE_URL to PostgreSQL "
             "(SQLite is the embedded mode's database)"
         )
-    if app.conf.broker_url and app.conf.broker_url != settings.broker_url:  # another broker: drop the old connections
+    if (
+        app.conf.broker_url and app.conf.broker_url != settings.broker_url
+    ):  # another broker: drop the old connections
         app._pool, app.amqp._producer_pool = None, None
     visibility = settings.worker.visibility_timeout_seconds
     app.conf.update(
@@ -134,7 +138,13 @@ def _fresh_process(**_kwargs) -> None:
 def _task(stage: Stage) -> Task:
     """The task of `stage`: all of it on one subject, then its subject handed on."""
 
-    @app.task(name=f"mailroom.{stage.name}", bind=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=None)
+    @app.task(
+        name=f"mailroom.{stage.name}",
+        bind=True,
+        autoretry_for=(OperationalError,),
+        retry_backoff=True,
+        max_retries=None,
+    )
     def task(self: Task, subject: str) -> None:
         ctx = _runtime.context
         worker = self.request.hostname or socket.gethostname()
@@ -151,7 +161,13 @@ def _task(stage: Stage) -> Task:
 
 
 def run_stage(
-    db: Database, settings: Settings, stage: str, subject: str, task_id: str, worker: str, work: Callable[[str], None]
+    db: Database,
+    settings: Settings,
+    stage: str,
+    subject: str,
+    task_id: str,
+    worker: str,
+    work: Callable[[str], None],
 ) -> None:
     """Run `work` on `subject` for the task `task_id`, unless the ledger says not to; record
     a failure as the embedded mode does, and a stage its workers kept dying on as failed."""
@@ -169,7 +185,9 @@ def run_stage(
         raise  # the database is unreachable: Celery retries the task with a backoff
     except MissingDependency:
         raise  # the installation, not the subject: the task fails unfinished and is handed over again later
-    except Exception as exc:  # the stage failed on this subject: quarantine or failed, as in the embedded mode
+    except (
+        Exception
+    ) as exc:  # the stage failed on this subject: quarantine or failed, as in the embedded mode
         record_failure(db, stage, subject, exc)
     finish(db, stage, subject, task_id)
 
@@ -190,18 +208,26 @@ def submit(db: Database, settings: Settings, stage: str, subject: str, queue_idl
         with db.session() as session:
             row = session.scalar(_ledger(stage, subject).with_for_update())
             if row is None:
-                session.add(StageTask(stage=stage, subject=subject, task_id=task_id, queued_at=now, starts=0, worker=""))
+                session.add(
+                    StageTask(
+                        stage=stage, subject=subject, task_id=task_id, queued_at=now, starts=0, worker=""
+                    )
+                )
             elif row.finished_at is None and not _lost(row, now, settings, queue_idle):
                 return False
             else:
                 row.task_id, row.queued_at, row.started_at, row.finished_at = task_id, now, None, None
     except IntegrityError:  # another coordinator handed it over at the same moment
         return False
-    TASKS[stage].apply_async((subject,), task_id=task_id, queue=settings.worker.queue)  # after the commit: it finds its row
+    TASKS[stage].apply_async(
+        (subject,), task_id=task_id, queue=settings.worker.queue
+    )  # after the commit: it finds its row
     return True
 
 
-def start(db: Database, settings: Settings, stage: str, subject: str, task_id: str, worker: str) -> tuple[Start, int]:
+def start(
+    db: Database, settings: Settings, stage: str, subject: str, task_id: str, worker: str
+) -> tuple[Start, int]:
     """Take `stage` of `subject` for this task, unless another task started it lately and
     has not finished (then this message is a duplicate), or this very message was done
     before. A message delivered again after its worker died takes over. Returns the
@@ -270,7 +296,12 @@ def hand_over(db: Database, settings: Settings) -> int:
     with db.session() as session:
         unfinished = session.scalars(select(StageTask).where(StageTask.finished_at.is_(None)))
         live = {(row.stage, row.subject) for row in unfinished if not _lost(row, now, settings, queue_idle)}
-    handed = [(stage, subject) for stage, subjects in waiting.items() for subject in subjects if (stage, subject) not in live]
+    handed = [
+        (stage, subject)
+        for stage, subjects in waiting.items()
+        for subject in subjects
+        if (stage, subject) not in live
+    ]
     return sum(submit(db, settings, stage, subject, queue_idle) for stage, subject in handed)
 
 
@@ -283,16 +314,28 @@ def run_on_workers(
     hand_over(db, settings)
     if wait:
         if not app.control.ping(timeout=1.0):
-            log.warning("no worker answers on %s; the work waits in the queue until one starts (`mailroom worker`)", settings.worker.queue)
+            log.warning(
+                "no worker answers on %s; the work waits in the queue until one starts (`mailroom worker`)",
+                settings.worker.queue,
+            )
         _wait_for_workers(db, settings, sources, progress)
     with db.session() as session:
-        items = session.scalars(select(Item).where(Item.source_id.in_(sources), Item.state != ItemState.QUARANTINED)).all()
-        report.items, report.pages = len(items), sum(i.page_count for i in items if i.state != ItemState.SPLIT)
-        quarantined = select(func.count()).where(SourceFile.id.in_(sources), SourceFile.state == SourceState.QUARANTINED)
+        items = session.scalars(
+            select(Item).where(Item.source_id.in_(sources), Item.state != ItemState.QUARANTINED)
+        ).all()
+        report.items, report.pages = (
+            len(items),
+            sum(i.page_count for i in items if i.state != ItemState.SPLIT),
+        )
+        quarantined = select(func.count()).where(
+            SourceFile.id.in_(sources), SourceFile.state == SourceState.QUARANTINED
+        )
         report.quarantined = session.scalar(quarantined) or 0
 
 
-def _wait_for_workers(db: Database, settings: Settings, sources: list[int], progress: Progress | None) -> None:
+def _wait_for_workers(
+    db: Database, settings: Settings, sources: list[int], progress: Progress | None
+) -> None:
     reported, handed_over = 0, time.monotonic()
     while True:
         with db.session() as session:
@@ -300,7 +343,9 @@ def _wait_for_workers(db: Database, settings: Settings, sources: list[int], prog
                 select(func.count()).where(SourceFile.state.in_((SourceState.CLAIMED, SourceState.SPLIT)))
             )
             open_items = session.scalar(select(func.count()).where(Item.state.in_(OPEN_ITEM_STATES)))
-            pages = session.execute(select(Item.state, Item.page_count).where(Item.source_id.in_(sources))).all()
+            pages = session.execute(
+                select(Item.state, Item.page_count).where(Item.source_id.in_(sources))
+            ).all()
         done = sum(count for state, count in pages if state != ItemState.SPLIT)
         if progress and done > reported:
             progress(done - reported, sum(count for _, count in pages))
@@ -319,7 +364,9 @@ def queue_length(settings: Settings) -> int:
     configure(settings)
     try:
         with app.connection_for_read() as connection:
-            return connection.default_channel.queue_declare(queue=settings.worker.queue, passive=True).message_count
+            return connection.default_channel.queue_declare(
+                queue=settings.worker.queue, passive=True
+            ).message_count
     except ChannelError:  # Redis keeps no empty queue
         return 0
     except (BrokerError, OSError) as exc:
@@ -334,7 +381,9 @@ def broker_name(settings: Settings) -> str:
 # --- the worker process ------------------------------------------------------------------
 
 
-def start_worker(settings: Settings, concurrency: int | None = None, name: str | None = None, loglevel: str = "INFO") -> None:
+def start_worker(
+    settings: Settings, concurrency: int | None = None, name: str | None = None, loglevel: str = "INFO"
+) -> None:
     """Run a Celery worker until it is stopped: `concurrency` pool processes (default from
     the settings), named `name@host` for /metrics and logs."""
     configure(settings)

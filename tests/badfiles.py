@@ -73,7 +73,9 @@ def text_pdf(pages: int = 1, mediabox: str = "0 0 595 842", lines: tuple[str, ..
     stream = f"BT /F1 11 Tf 72 760 Td {text} ET".encode()
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (5 + n) for n in range(pages)) + b"] /Count %d >>" % pages,
+        b"<< /Type /Pages /Kids ["
+        + b" ".join(b"%d 0 R" % (5 + n) for n in range(pages))
+        + b"] /Count %d >>" % pages,
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
     ]
@@ -124,4 +126,3 @@ def write_bad_files(inbox: Path) -> dict[str, Path]:
 
 
 EXPECTED_REASON = {kind: words for kind, (_, _, words) in BAD_FILES.items()} | {"symlink": "symbolic link"}
-

@@ -26,7 +26,21 @@ ROUTE_WORDS = {
     "bauamt": "baugenehmigung bauantrag grundstück garage abbruch",
     "beschaffung": "lieferung bestellung lieferant kundennummer büromaterial",
 }
-FILLER = ["sehr", "geehrte", "damen", "und", "herren", "mit", "freundlichen", "grüßen", "chemnitz", "stadtverwaltung", "ich", "danke", "ihnen"]
+FILLER = [
+    "sehr",
+    "geehrte",
+    "damen",
+    "und",
+    "herren",
+    "mit",
+    "freundlichen",
+    "grüßen",
+    "chemnitz",
+    "stadtverwaltung",
+    "ich",
+    "danke",
+    "ihnen",
+]
 
 
 def item_text(rng: random.Random, doc_type: str, route: str) -> str:
@@ -35,7 +49,13 @@ def item_text(rng: random.Random, doc_type: str, route: str) -> str:
     return "Max Muster\nChemnitz, 12.03.2026\n" + " ".join(words)
 
 
-def make_text_set(folder: Path, per_pair: int = 4, seed: int = 0, pairs: list[tuple[str, str]] | None = None, split_test: int = 0) -> Path:
+def make_text_set(
+    folder: Path,
+    per_pair: int = 4,
+    seed: int = 0,
+    pairs: list[tuple[str, str]] | None = None,
+    split_test: int = 0,
+) -> Path:
     """A labelled set of tiny white PNGs with a `text` column; returns the folder."""
     rng = random.Random(seed)
     pairs = pairs or [(d, r) for d in DOC_WORDS for r in ROUTE_WORDS]
@@ -45,7 +65,15 @@ def make_text_set(folder: Path, per_pair: int = 4, seed: int = 0, pairs: list[tu
         path = f"items/{number:04d}.png"
         Image.new("L", (40, 56), 255).save(folder / path)
         split = "test" if number % per_pair < split_test else "train"
-        rows.append({"path": path, "doc_type": doc_type, "route": route, "text": item_text(rng, doc_type, route), "split": split})
+        rows.append(
+            {
+                "path": path,
+                "doc_type": doc_type,
+                "route": route,
+                "text": item_text(rng, doc_type, route),
+                "split": split,
+            }
+        )
     with (folder / "labels.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()

@@ -47,7 +47,11 @@ RABBITMQ_URL = os.environ.get("MAILROOM_TEST_RABBITMQ", "amqp://guest:guest@127.
 
 
 def run_ingest(
-    home: Path, database_url: str, env: dict[str, str] | None = None, prefix: tuple[str, ...] = (), timeout: float = 300
+    home: Path,
+    database_url: str,
+    env: dict[str, str] | None = None,
+    prefix: tuple[str, ...] = (),
+    timeout: float = 300,
 ) -> subprocess.CompletedProcess[str]:
     """`mailroom ingest --once` as its own process group, one OCR worker; a run that has not
     ended after `timeout` seconds is killed with its children and fails the test."""
@@ -56,7 +60,14 @@ def run_ingest(
         **os.environ, "MAILROOM_HOME": str(home), "MAILROOM_DATABASE_URL": database_url,
         "MAILROOM_INGEST__STABLE_SECONDS": "0", "MAILROOM_INGEST__WORKERS": "1", **(env or {}),
     }  # fmt: skip
-    process = subprocess.Popen(command, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    process = subprocess.Popen(
+        command,
+        env=full_env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     try:
         out, err = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:

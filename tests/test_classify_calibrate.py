@@ -67,4 +67,8 @@ def test_in_every_fold_the_worst_held_out_styles_must_reach_the_target() -> None
     pooled = choose_thresholds(confidence, correct, target=0.98)
     per_fold = choose_thresholds(confidence, correct, target=0.98, fold_of=fold_of)
     assert pooled.reached and pooled.thresholds["doc_type"] <= 0.91
-    assert per_fold.reached and per_fold.thresholds["doc_type"] > 0.91 and per_fold.automation < pooled.automation
+    assert (
+        per_fold.reached
+        and per_fold.thresholds["doc_type"] > 0.91
+        and per_fold.automation < pooled.automation
+    )

@@ -25,7 +25,12 @@ from classify_sets import make_text_set, run
 
 # Tiny sets: a few dozen letters cannot show 98 % precision with 95 % confidence, so the
 # thresholds here are chosen on the measured share (precision_confidence 0).
-SMALL = {"calibration_folds": 3, "min_items_per_class": 3, "precision_confidence": 0.0, "linear": {"word_features": 2000, "char_features": 3000}}
+SMALL = {
+    "calibration_folds": 3,
+    "min_items_per_class": 3,
+    "precision_confidence": 0.0,
+    "linear": {"word_features": 2000, "char_features": 3000},
+}
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +38,16 @@ def tiny_bundle(tmp_path_factory, taxonomy) -> Path:
     folder = make_text_set(tmp_path_factory.mktemp("set"), per_pair=5)
     items = read_dataset(folder, taxonomy).items
     rules_path = PACKAGE_CONFIG_DIR / "rules.yaml"
-    rows = TrainingRows([i.text or "" for i in items], {h: [getattr(i, h) for i in items] for h in ("doc_type", "route")})
-    result = train_model(rows, TrainConfig.model_validate(SMALL), taxonomy, load_rules(rules_path), yaml.safe_load(rules_path.read_text()))
+    rows = TrainingRows(
+        [i.text or "" for i in items], {h: [getattr(i, h) for i in items] for h in ("doc_type", "route")}
+    )
+    result = train_model(
+        rows,
+        TrainConfig.model_validate(SMALL),
+        taxonomy,
+        load_rules(rules_path),
+        yaml.safe_load(rules_path.read_text()),
+    )
     return save_model(result.model, tmp_path_factory.mktemp("models") / "tiny")
 
 
@@ -44,7 +57,19 @@ def test_train_evaluate_classify_promote(tmp_path: Path, monkeypatch, capsys) ->
     config = tmp_path / "train.yaml"
     config.write_text(yaml.safe_dump(SMALL))
     home = tmp_path / "home"
-    code, out, err = run(monkeypatch, capsys, home, "train", "--data", str(data), "--config", str(config), "--text-column", "--out", str(tmp_path / "out"))
+    code, out, err = run(
+        monkeypatch,
+        capsys,
+        home,
+        "train",
+        "--data",
+        str(data),
+        "--config",
+        str(config),
+        "--text-column",
+        "--out",
+        str(tmp_path / "out"),
+    )
     assert code == 0, err
     assert "registered: mailroom-classifier/1" in out
     meta = json.loads((tmp_path / "out" / "meta.json").read_text())
@@ -85,7 +110,9 @@ def _bad_set(folder: Path, rows: str) -> Path:
         ("a.png,mahnung,bauamt,hallo\n", "too few items to train for mahnung (1)"),
     ],
 )
-def test_bad_training_sets_end_with_one_message(tmp_path: Path, monkeypatch, capsys, rows: str, message: str) -> None:
+def test_bad_training_sets_end_with_one_message(
+    tmp_path: Path, monkeypatch, capsys, rows: str, message: str
+) -> None:
     data = make_text_set(tmp_path / "good", per_pair=5) if "too few" in message else None
     bad = _bad_set(tmp_path / "bad", rows)
     args = ["train", "--data", str(bad), "--text-column"] + (["--data", str(data)] if data else [])
@@ -100,9 +127,21 @@ def test_bad_training_sets_end_with_one_message(tmp_path: Path, monkeypatch, cap
         ("", "the set is empty"),
     ],
 )
-def test_bad_evaluation_sets_end_with_one_message(tmp_path: Path, monkeypatch, capsys, tiny_bundle: Path, rows: str, message: str) -> None:
+def test_bad_evaluation_sets_end_with_one_message(
+    tmp_path: Path, monkeypatch, capsys, tiny_bundle: Path, rows: str, message: str
+) -> None:
     bad = _bad_set(tmp_path / "bad", rows)
-    code, _, err = run(monkeypatch, capsys, tmp_path / "home", "evaluate", "--model", str(tiny_bundle), "--data", str(bad), "--text-column")
+    code, _, err = run(
+        monkeypatch,
+        capsys,
+        tmp_path / "home",
+        "evaluate",
+        "--model",
+        str(tiny_bundle),
+        "--data",
+        str(bad),
+        "--text-column",
+    )
     assert code == 2 and message in " ".join(err.split()) and err.count("error:") == 1
 
 
@@ -115,9 +154,19 @@ def test_unreadable_labels_and_unknown_model_in_a_fresh_process(tmp_path: Path, 
     env = {**os.environ, "MAILROOM_HOME": str(tmp_path / "home"), "COLUMNS": "200"}
     for args, message in [
         (["train", "--data", str(garbage), "--text-column"], "labels.csv is not UTF-8 text"),
-        (["evaluate", "--model", "7", "--data", str(good), "--text-column"], "does not exist in the registry"),
+        (
+            ["evaluate", "--model", "7", "--data", str(good), "--text-column"],
+            "does not exist in the registry",
+        ),
     ]:
-        result = subprocess.run([sys.executable, "-m", "mailroom.cli", *args], capture_output=True, text=True, env=env, timeout=120, check=False)
+        result = subprocess.run(
+            [sys.executable, "-m", "mailroom.cli", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
         err = " ".join(result.stderr.split())
         assert result.returncode == 2 and message in err, result.stderr
         assert "Traceback" not in err and "INFO" not in err and err.count("error:") == 1
@@ -131,17 +180,29 @@ def test_missing_model_and_unreadable_file(tmp_path: Path, monkeypatch, capsys, 
     code, out, err = run(monkeypatch, capsys, tmp_path, "classify", "--model", str(tiny_bundle), str(broken))
     assert code == 2 and "could not be read" in err
     assert json.loads(out)["path"] == str(broken) and "error" in json.loads(out)
-    code, out, err = run(monkeypatch, capsys, tmp_path, "classify", "--model", str(tiny_bundle), str(tmp_path / "gone.pdf"))
+    code, out, err = run(
+        monkeypatch, capsys, tmp_path, "classify", "--model", str(tiny_bundle), str(tmp_path / "gone.pdf")
+    )
     assert code == 2 and "could not be read" in err and "does not exist" in json.loads(out)["error"]
-    code, _, err = run(monkeypatch, capsys, tmp_path, "evaluate", "--model", "no-such-model", "--data", str(tmp_path))
+    code, _, err = run(
+        monkeypatch, capsys, tmp_path, "evaluate", "--model", "no-such-model", "--data", str(tmp_path)
+    )
     assert code == 2 and "model reference 'no-such-model' does not exist" in err
 
 
-def test_classify_reads_a_scan_through_real_ocr(tmp_path: Path, monkeypatch, capsys, tiny_bundle: Path) -> None:
+def test_classify_reads_a_scan_through_real_ocr(
+    tmp_path: Path, monkeypatch, capsys, tiny_bundle: Path
+) -> None:
     page = Image.new("L", (1240, 700), 255)
     draw = ImageDraw.Draw(page)
     font = ImageFont.load_default(size=40)
-    for number, line in enumerate(["Rechnung Nr. 2026-118", "Lieferung Büromaterial Kundennummer 48213", "Betrag zahlbar netto 1.234,56 EUR"]):
+    for number, line in enumerate(
+        [
+            "Rechnung Nr. 2026-118",
+            "Lieferung Büromaterial Kundennummer 48213",
+            "Betrag zahlbar netto 1.234,56 EUR",
+        ]
+    ):
         draw.text((80, 80 + 70 * number), line, fill=0, font=font)
     scan = tmp_path / "scan.png"
     page.save(scan, dpi=(150, 150))
@@ -170,7 +231,9 @@ def test_incompatible_bundle_is_refused(tiny_bundle: Path, tmp_path: Path, taxon
 
 def test_classify_item_is_what_the_pipeline_calls(tiny_bundle: Path, taxonomy) -> None:
     model: Model = load_model(tiny_bundle, taxonomy)
-    prediction = classify_item("hiermit lege ich widerspruch gegen den bescheid ein hundesteuer kassenzeichen", model)
+    prediction = classify_item(
+        "hiermit lege ich widerspruch gegen den bescheid ein hundesteuer kassenzeichen", model
+    )
     assert (prediction.doc_type.label, prediction.route.label) == ("widerspruch", "steueramt")
     assert prediction.model_version == model.version and prediction.decided_by in ("model", "rules")
     empty = classify_item("", model, ocr_confidence=0.0, flags=("no_text",))
@@ -182,12 +245,21 @@ def test_promotion_gate_refuses_a_less_precise_challenger(tmp_path: Path, monkey
     config.write_text(yaml.safe_dump(SMALL))
     home = tmp_path / "home"
     good = make_text_set(tmp_path / "good", per_pair=6, seed=1)
-    swapped = make_text_set(tmp_path / "swapped", per_pair=6, seed=3)  # building words labelled as tax and back
+    swapped = make_text_set(
+        tmp_path / "swapped", per_pair=6, seed=3
+    )  # building words labelled as tax and back
     labels = swapped / "labels.csv"
-    labels.write_text(labels.read_text().replace(",bauamt,", ",TMP,").replace(",steueramt,", ",bauamt,").replace(",TMP,", ",steueramt,"))
+    labels.write_text(
+        labels.read_text()
+        .replace(",bauamt,", ",TMP,")
+        .replace(",steueramt,", ",bauamt,")
+        .replace(",TMP,", ",steueramt,")
+    )
     frozen = make_text_set(tmp_path / "frozen", per_pair=3, seed=4)
     for data in (good, swapped):
-        code, _, err = run(monkeypatch, capsys, home, "train", "--data", str(data), "--config", str(config), "--text-column")
+        code, _, err = run(
+            monkeypatch, capsys, home, "train", "--data", str(data), "--config", str(config), "--text-column"
+        )
         assert code == 0, err
     assert run(monkeypatch, capsys, home, "models", "promote", "1")[0] == 0
 
@@ -205,11 +277,16 @@ def test_promotion_gate_refuses_a_less_precise_challenger(tmp_path: Path, monkey
 
     mlflow.set_tracking_uri(f"sqlite:///{home.resolve() / 'mlflow.db'}")
     runs = mlflow.search_runs(experiment_names=["mailroom-promotions"])
-    assert sorted(runs["params.promoted"]) == ["False", "True"] and set(runs["params.forced"]) == {"False", "True"}
+    assert sorted(runs["params.promoted"]) == ["False", "True"] and set(runs["params.forced"]) == {
+        "False",
+        "True",
+    }
     assert (runs["metrics.challenger_auto_precision"] < runs["metrics.current_auto_precision"]).all()
 
 
-def test_check_rows_are_never_trained_on_and_city_mail_weighs_more(tmp_path: Path, monkeypatch, capsys, taxonomy) -> None:
+def test_check_rows_are_never_trained_on_and_city_mail_weighs_more(
+    tmp_path: Path, monkeypatch, capsys, taxonomy
+) -> None:
     from mailroom.classify.train import training_rows
 
     data = make_text_set(tmp_path / "set", per_pair=6, seed=5)
@@ -224,34 +301,74 @@ def test_check_rows_are_never_trained_on_and_city_mail_weighs_more(tmp_path: Pat
         writer.writerows(rows)
     config = tmp_path / "train.yaml"
     config.write_text(yaml.safe_dump(SMALL))
-    code, _, err = run(monkeypatch, capsys, tmp_path / "home", "train", "--data", str(data), "--config", str(config), "--text-column", "--out", str(tmp_path / "m"))
+    code, _, err = run(
+        monkeypatch,
+        capsys,
+        tmp_path / "home",
+        "train",
+        "--data",
+        str(data),
+        "--config",
+        str(config),
+        "--text-column",
+        "--out",
+        str(tmp_path / "m"),
+    )
     assert code == 0, err
     checks = sum(row["split"] == "check" for row in rows)
-    assert checks == 9 and json.loads((tmp_path / "m" / "meta.json").read_text())["training_items"] == len(rows) - checks
-    code, out, _ = run(monkeypatch, capsys, tmp_path / "home", "evaluate", "--model", str(tmp_path / "m"), "--data", str(data), "--text-column", "--split", "check")
+    assert (
+        checks == 9
+        and json.loads((tmp_path / "m" / "meta.json").read_text())["training_items"] == len(rows) - checks
+    )
+    code, out, _ = run(
+        monkeypatch,
+        capsys,
+        tmp_path / "home",
+        "evaluate",
+        "--model",
+        str(tmp_path / "m"),
+        "--data",
+        str(data),
+        "--text-column",
+        "--split",
+        "check",
+    )
     assert code == 0 and "9 items" in out
 
     items = [i for i in read_dataset(data, taxonomy).items if i.split != "check"]
     got = training_rows([(i, i.text or "") for i in items], TrainConfig.model_validate(SMALL))
     assert got.weights is not None and got.groups is not None
-    assert sorted(set(got.weights)) == [1.0, 3.0] and got.weights.count(3.0) == sum(bool(i.extra.get("review")) for i in items)
+    assert sorted(set(got.weights)) == [1.0, 3.0] and got.weights.count(3.0) == sum(
+        bool(i.extra.get("review")) for i in items
+    )
     assert len(set(got.groups)) == len(items)  # no style column: every row is a group of its own
 
 
-def test_data_read_copies_a_set_with_the_text_ingest_reads(tmp_path: Path, monkeypatch, capsys, taxonomy) -> None:
+def test_data_read_copies_a_set_with_the_text_ingest_reads(
+    tmp_path: Path, monkeypatch, capsys, taxonomy
+) -> None:
     """`data read` writes the OCR text into the copy's text column (the set's own text
     column says something else), keeps labels and other columns, and never overwrites."""
-    source = make_text_set(tmp_path / "set", per_pair=1, pairs=[("rechnung", "beschaffung"), ("antrag", "bauamt")])
+    source = make_text_set(
+        tmp_path / "set", per_pair=1, pairs=[("rechnung", "beschaffung"), ("antrag", "bauamt")]
+    )
     for number, line in enumerate(["Rechnung Nr. 2026-118 Büromaterial", "Bauantrag Garage Flurstück 12"]):
         page = Image.new("L", (1240, 400), 255)
         ImageDraw.Draw(page).text((80, 120), line, fill=0, font=ImageFont.load_default(size=40))
         page.save(source / f"items/{number:04d}.png", dpi=(150, 150))
-    code, _, err = run(monkeypatch, capsys, tmp_path / "home", "data", "read", str(source), "--out", str(tmp_path / "read"))
+    code, _, err = run(
+        monkeypatch, capsys, tmp_path / "home", "data", "read", str(source), "--out", str(tmp_path / "read")
+    )
     assert code == 0, err
     copy = read_dataset(tmp_path / "read", taxonomy)
-    assert [(i.doc_type, i.route, i.split) for i in copy.items] == [("rechnung", "beschaffung", "train"), ("antrag", "bauamt", "train")]
+    assert [(i.doc_type, i.route, i.split) for i in copy.items] == [
+        ("rechnung", "beschaffung", "train"),
+        ("antrag", "bauamt", "train"),
+    ]
     assert "2026-118" in (copy.items[0].text or "") and "Garage" in (copy.items[1].text or "")
     assert all(i.extra["text_source"] == "ocr" for i in copy.items)
     assert (tmp_path / "read/items/0001.png").read_bytes() == (source / "items/0001.png").read_bytes()
-    code, _, err = run(monkeypatch, capsys, tmp_path / "home", "data", "read", str(source), "--out", str(tmp_path / "read"))
+    code, _, err = run(
+        monkeypatch, capsys, tmp_path / "home", "data", "read", str(source), "--out", str(tmp_path / "read")
+    )
     assert code == 2 and "already exists" in err

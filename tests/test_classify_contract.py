@@ -30,7 +30,9 @@ def tiny_checkpoint(tmp_path_factory) -> Path:
 def estimator(request, tiny_checkpoint):
     if request.param == "linear":
         return LinearTextClassifier(word_features=500, char_features=500)
-    return TransformerTextClassifier(checkpoint=tiny_checkpoint, max_length=48, epochs=8, batch_size=8, learning_rate=3e-3)
+    return TransformerTextClassifier(
+        checkpoint=tiny_checkpoint, max_length=48, epochs=8, batch_size=8, learning_rate=3e-3
+    )
 
 
 def test_constructor_only_stores_settings(estimator) -> None:

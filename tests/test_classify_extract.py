@@ -44,7 +44,9 @@ def test_invalid_iban_and_empty_text_give_nothing(rules) -> None:
 
 def test_office_file_number_supports_its_route(rules) -> None:
     hits = match_rules(LETTER, rules)
-    assert ("az-sozialamt", "sozialamt", "support", "50-06202/26") in [(h.rule, h.route, h.effect, h.evidence) for h in hits]
+    assert ("az-sozialamt", "sozialamt", "support", "50-06202/26") in [
+        (h.rule, h.route, h.effect, h.evidence) for h in hits
+    ]
     assert "kassenzeichen" in [h.rule for h in hits]
 
 
@@ -54,7 +56,10 @@ def test_bad_rules_are_config_errors() -> None:
     with pytest.raises(BadConfig, match="not a valid regular expression"):
         parse_rules({"route_rules": [{"name": "x", "route": "bauamt", "effect": "fix", "pattern": "("}]})
     with pytest.raises(BadConfig, match="not in the taxonomy"):
-        parse_rules({"route_rules": [{"name": "x", "route": "mond", "effect": "fix", "pattern": "x"}]}, routes={"bauamt"})
+        parse_rules(
+            {"route_rules": [{"name": "x", "route": "mond", "effect": "fix", "pattern": "x"}]},
+            routes={"bauamt"},
+        )
 
 
 def test_the_deadline_is_the_earliest_day_named_or_counted_from_the_letter() -> None:

@@ -22,7 +22,17 @@ CASES = [
     (DOC_OK, ROUTE_OK, (), None, (), "auto", "model", "steueramt", "≥ 0.950"),
     (DOC_LOW, ROUTE_OK, (), None, (), "review", "model", "steueramt", "< 0.900"),
     (DOC_OK, ROUTE_LOW, (), None, (), "review", "model", "steueramt", "< 0.950"),
-    (DOC_OK, ROUTE_LOW, (SUPPORT_TAX,), None, (), "auto", "rules", "steueramt", "supported by rule kassenzeichen"),
+    (
+        DOC_OK,
+        ROUTE_LOW,
+        (SUPPORT_TAX,),
+        None,
+        (),
+        "auto",
+        "rules",
+        "steueramt",
+        "supported by rule kassenzeichen",
+    ),
     (DOC_OK, ROUTE_VERY_LOW, (SUPPORT_TAX,), None, (), "review", "model", "steueramt", "< 0.950"),
     (DOC_OK, ROUTE_LOW, (SUPPORT_BAU,), None, (), "review", "model", "steueramt", "< 0.950"),
     (DOC_OK, ROUTE_LOW, (FIX_BAU,), None, (), "auto", "rules", "bauamt", "overrides model's steueramt"),
@@ -32,7 +42,17 @@ CASES = [
     (DOC_OK, ROUTE_OK, (), 80.0, (), "auto", "model", "steueramt", "≥"),
     (DOC_OK, ROUTE_OK, (), None, ("no_text",), "review", "model", "steueramt", "flagged: no_text"),
     (DOC_OK, ROUTE_OK, (), None, ("low_confidence",), "auto", "model", "steueramt", "≥"),
-    (DOC_OK, ROUTE_OK, (), 80.0, ("orientation_uncertain",), "review", "model", "steueramt", "flagged: orientation_uncertain"),
+    (
+        DOC_OK,
+        ROUTE_OK,
+        (),
+        80.0,
+        ("orientation_uncertain",),
+        "review",
+        "model",
+        "steueramt",
+        "flagged: orientation_uncertain",
+    ),
 ]
 
 

@@ -34,7 +34,9 @@ def _config(path: Path, **settings) -> Path:
     return path
 
 
-def test_train_classify_and_compare_with_linear(tmp_path: Path, monkeypatch, capsys, tiny_checkpoint: Path) -> None:
+def test_train_classify_and_compare_with_linear(
+    tmp_path: Path, monkeypatch, capsys, tiny_checkpoint: Path
+) -> None:
     data = make_text_set(tmp_path / "train", per_pair=3, seed=1)
     other = make_text_set(tmp_path / "eval", per_pair=2, seed=2)
     config = _config(tmp_path / "train.yaml", transformer={"checkpoint": str(tiny_checkpoint), **TINY_TRANSFORMER},
@@ -47,10 +49,16 @@ def test_train_classify_and_compare_with_linear(tmp_path: Path, monkeypatch, cap
         meta = json.loads((tmp_path / model_type / "meta.json").read_text())
         assert meta["backend"] == model_type and meta["version"].startswith(model_type)
     assert (tmp_path / "transformer" / "route" / "config.json").is_file()
-    assert {"torch", "transformers"} <= json.loads((tmp_path / "transformer" / "meta.json").read_text())["libraries"].keys()
+    assert {"torch", "transformers"} <= json.loads((tmp_path / "transformer" / "meta.json").read_text())[
+        "libraries"
+    ].keys()
 
-    letter = _scan(tmp_path / "letter.png", ["Widerspruch gegen den Bescheid", "Hundesteuer Kassenzeichen 4711"])
-    code, out, err = run(monkeypatch, capsys, home, "classify", "--model", str(tmp_path / "transformer"), str(letter))
+    letter = _scan(
+        tmp_path / "letter.png", ["Widerspruch gegen den Bescheid", "Hundesteuer Kassenzeichen 4711"]
+    )
+    code, out, err = run(
+        monkeypatch, capsys, home, "classify", "--model", str(tmp_path / "transformer"), str(letter)
+    )
     assert code == 0, err
     line = json.loads(out)
     transformer_meta = json.loads((tmp_path / "transformer" / "meta.json").read_text())
@@ -64,7 +72,11 @@ def test_train_classify_and_compare_with_linear(tmp_path: Path, monkeypatch, cap
     reports = json.loads(report_path.read_text())
     assert [r["backend"] for r in reports] == ["linear", "transformer"]
     assert all(r["items"] == 18 and r["data"] == str(other) for r in reports)
-    assert all({"accuracy", "macro_f1", "ece"} <= r["heads"][h].keys() for r in reports for h in ("doc_type", "route"))
+    assert all(
+        {"accuracy", "macro_f1", "ece"} <= r["heads"][h].keys()
+        for r in reports
+        for h in ("doc_type", "route")
+    )
     assert "(linear)" in out and "(transformer)" in out and "route macro-F1" in out
     assert [r["model_version"] for r in reports] == ["mailroom-classifier/1", "mailroom-classifier/2"]
     assert "mailroom-classifier/1" in out and "mailroom-classifier/2" in out
@@ -83,7 +95,14 @@ def _mailroom(home: Path, *args: str) -> subprocess.CompletedProcess:
     """`mailroom ARGS` in a fresh process, as a user runs it, with any network made unreachable."""
     env = {**os.environ, "MAILROOM_HOME": str(home), "COLUMNS": "200", "HF_HUB_OFFLINE": "0",
            "HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9"}  # fmt: skip
-    return subprocess.run([sys.executable, "-m", "mailroom.cli", *args], capture_output=True, text=True, env=env, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "mailroom.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
 
 
 @pytest.mark.parametrize(
@@ -96,18 +115,34 @@ def _mailroom(home: Path, *args: str) -> subprocess.CompletedProcess:
         ("no-weights", "no file named model.safetensors"),
     ],
 )
-def test_missing_or_wrong_checkpoint_is_one_clear_message(tmp_path: Path, monkeypatch, capsys, tiny_checkpoint: Path, checkpoint: str, message: str) -> None:
+def test_missing_or_wrong_checkpoint_is_one_clear_message(
+    tmp_path: Path, monkeypatch, capsys, tiny_checkpoint: Path, checkpoint: str, message: str
+) -> None:
     folder = Path(checkpoint) if checkpoint.startswith("bert") else tmp_path / checkpoint
     if checkpoint != "missing" and not checkpoint.startswith("bert"):
         folder.mkdir()
         for file in tiny_checkpoint.iterdir():
-            keep = {"no-tokenizer": file.name == "config.json" or file.suffix == ".safetensors", "no-weights": file.suffix != ".safetensors"}
+            keep = {
+                "no-tokenizer": file.name == "config.json" or file.suffix == ".safetensors",
+                "no-weights": file.suffix != ".safetensors",
+            }
             if keep.get(checkpoint):
                 shutil.copy(file, folder / file.name)
     data = make_text_set(tmp_path / "set", per_pair=2)
     config = _config(tmp_path / "train.yaml", transformer={"checkpoint": str(folder)})
-    args = ["train", "--data", str(data), "--text-column", "--model-type", "transformer", "--config", str(config)]
-    if checkpoint == "no-weights":  # the one that gets as far as transformers: a fresh process, network unreachable
+    args = [
+        "train",
+        "--data",
+        str(data),
+        "--text-column",
+        "--model-type",
+        "transformer",
+        "--config",
+        str(config),
+    ]
+    if (
+        checkpoint == "no-weights"
+    ):  # the one that gets as far as transformers: a fresh process, network unreachable
         result = _mailroom(tmp_path / "home", *args)
         code, err = result.returncode, result.stderr
         assert "Traceback" not in err

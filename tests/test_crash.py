@@ -29,7 +29,9 @@ KILLS = 8
 @pytest.fixture(scope="module")
 def small_corpus(tmp_path_factory, taxonomy) -> Path:
     folder = tmp_path_factory.mktemp("crash-corpus")
-    generate(folder, 3, seed=11, config=load_synth_config(PACKAGE_CONFIG_DIR / "synth.yaml", taxonomy), batches=1)
+    generate(
+        folder, 3, seed=11, config=load_synth_config(PACKAGE_CONFIG_DIR / "synth.yaml", taxonomy), batches=1
+    )
     return folder
 
 
@@ -40,7 +42,9 @@ def _start(env: dict[str, str]) -> subprocess.Popen:
     )  # fmt: skip
 
 
-def test_killed_and_restarted_ingest_loses_and_doubles_nothing(tmp_path, small_corpus, taxonomy, database_url) -> None:
+def test_killed_and_restarted_ingest_loses_and_doubles_nothing(
+    tmp_path, small_corpus, taxonomy, database_url
+) -> None:
     home, inbox = tmp_path / "home", tmp_path / "home" / "inbox"
     inbox.mkdir(parents=True)
     expected_items: Counter[str] = Counter()
@@ -80,7 +84,9 @@ def test_killed_and_restarted_ingest_loses_and_doubles_nothing(tmp_path, small_c
             source = by_name[name]
             assert source.state == SourceState.DONE, (name, source.state)
             items = session.scalars(select(Item).where(Item.source_id == source.id)).all()
-            assert len(items) == count and all(i.state in (ItemState.AUTO_APPROVED, ItemState.IN_REVIEW) for i in items), name
+            assert len(items) == count and all(
+                i.state in (ItemState.AUTO_APPROVED, ItemState.IN_REVIEW) for i in items
+            ), name
             for item in items:
                 pages = session.scalar(select(func.count(Page.id)).where(Page.item_id == item.id))
                 assert pages == item.page_count

@@ -59,7 +59,10 @@ def test_unknown_columns_are_kept_but_not_required(tmp_path: Path, taxonomy) -> 
         ("../outside.png,antrag,sozialamt,train,", "leaves the dataset folder"),
         ("/etc/hostname,antrag,sozialamt,train,", "leaves the dataset folder"),
         ("items\\a.png,antrag,sozialamt,train,", "leaves the dataset folder"),
-        ("items/a.png,antrag,sozialamt,validation,", "split 'validation' is none of train, test, learn, check"),
+        (
+            "items/a.png,antrag,sozialamt,validation,",
+            "split 'validation' is none of train, test, learn, check",
+        ),
         ("items/a.png,antrag,sozialamt,train", "has 4 fields, the header has 5"),
         (",antrag,sozialamt,train,", "path is empty"),
         ("labels.csv,antrag,sozialamt,train,", "is not one of .pdf"),
@@ -84,12 +87,16 @@ def test_a_link_that_leaves_the_folder_is_rejected(tmp_path: Path, taxonomy) -> 
     inside.mkdir()
     os.symlink(outside, inside / "link.png")
     write_labels(inside, "path,doc_type,route\nlink.png,antrag,sozialamt\n")
-    with pytest.raises(BadInput, match=r"row 1: path 'link.png' leaves the dataset folder \(through a link\)"):
+    with pytest.raises(
+        BadInput, match=r"row 1: path 'link.png' leaves the dataset folder \(through a link\)"
+    ):
         read_dataset(inside, taxonomy)
 
 
 def test_every_bad_row_is_reported_not_just_the_first(tmp_path: Path, taxonomy) -> None:
-    write_labels(tmp_path, "path,doc_type,route\n" + "".join(f"m{i}.png,antrag,sozialamt\n" for i in range(3)))
+    write_labels(
+        tmp_path, "path,doc_type,route\n" + "".join(f"m{i}.png,antrag,sozialamt\n" for i in range(3))
+    )
     with pytest.raises(BadInput) as caught:
         read_dataset(tmp_path, taxonomy)
     assert "3 bad row(s)" in str(caught.value)
@@ -124,7 +131,11 @@ def test_unusable_label_files_say_why(tmp_path: Path, taxonomy, content: bytes |
 
 def test_written_sets_read_back_unchanged(tmp_path: Path, taxonomy) -> None:
     write_image(tmp_path / "items" / "a.png")
-    items = [LabelledItem("items/a.png", "widerspruch", "steueramt", {"split": "test", "text": 'Text mit "Zitat",\nKomma'})]
+    items = [
+        LabelledItem(
+            "items/a.png", "widerspruch", "steueramt", {"split": "test", "text": 'Text mit "Zitat",\nKomma'}
+        )
+    ]
     write_dataset(tmp_path, items)
     assert read_dataset(tmp_path, taxonomy).items == tuple(items)
 

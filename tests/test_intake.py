@@ -66,7 +66,10 @@ def test_candidates_skip_hidden_and_temporary_files_and_look_into_subfolders(tmp
     for name in ("a.pdf", ".hidden.pdf", "b.pdf.part", "c.tmp", "scanner1/d.tif", ".cache/e.pdf"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_bytes(b"x")
-    assert sorted(p.relative_to(tmp_path).as_posix() for p in list_candidates(tmp_path)) == ["a.pdf", "scanner1/d.tif"]
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in list_candidates(tmp_path)) == [
+        "a.pdf",
+        "scanner1/d.tif",
+    ]
 
 
 def test_claim_moves_atomically_and_a_crash_before_or_after_is_recovered(tmp_path: Path) -> None:
@@ -112,7 +115,9 @@ def test_good_files_pass_the_checks(tmp_path: Path) -> None:
     from PIL import Image
 
     path = tmp_path / "ok.tiff"
-    Image.new("L", (800, 1100), 255).save(path, "TIFF", save_all=True, append_images=[Image.new("L", (800, 1100), 0)])
+    Image.new("L", (800, 1100), 255).save(
+        path, "TIFF", save_all=True, append_images=[Image.new("L", (800, 1100), 0)]
+    )
     assert path_problem(path, LIMITS) == content_problem(path, path.name) == ""
     info = inspect_source(path, "tiff", 300, 300, 60_000_000)
     assert (info.kind, info.page_count) == ("tiff", 2)

@@ -20,7 +20,11 @@ def test_notebook_runs(tmp_path: Path, monkeypatch, tiny_bundle: Path) -> None: 
     monkeypatch.setenv("EXPLORE_MODEL", str(tiny_bundle))
     monkeypatch.setenv("MAILROOM_HOME", str(tmp_path / "home"))
     notebook = nbformat.read(NOTEBOOK, as_version=4)
-    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
-    outputs = "".join(o.get("text", "") for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs)
+    NotebookClient(
+        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+    ).execute()
+    outputs = "".join(
+        o.get("text", "") for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs
+    )
     assert "both heads right" in outputs
     assert os.environ["EXPLORE_DATA"] == str(data)

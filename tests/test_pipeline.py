@@ -33,7 +33,9 @@ CLASSIFIED = (ItemState.AUTO_APPROVED, ItemState.IN_REVIEW)
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory, taxonomy) -> Path:
     folder = tmp_path_factory.mktemp("corpus")
-    generate(folder, 5, seed=5, config=load_synth_config(PACKAGE_CONFIG_DIR / "synth.yaml", taxonomy), batches=2)
+    generate(
+        folder, 5, seed=5, config=load_synth_config(PACKAGE_CONFIG_DIR / "synth.yaml", taxonomy), batches=2
+    )
     return folder
 
 
@@ -49,7 +51,11 @@ def ingested(tmp_path_factory, corpus, taxonomy):
     first = read_dataset(corpus, taxonomy).items[0]
     shutil.copy(corpus / first.path, inbox / ("Kopie von " + Path(first.path).name))  # dropped twice
     write_bad_files(inbox / "scanner 2")
-    env = {"MAILROOM_HOME": str(home), "MAILROOM_INGEST__STABLE_SECONDS": "0", "MAILROOM_INGEST__WORKERS": "2"}
+    env = {
+        "MAILROOM_HOME": str(home),
+        "MAILROOM_INGEST__STABLE_SECONDS": "0",
+        "MAILROOM_INGEST__WORKERS": "2",
+    }
     settings = load_settings(env=env)
     db = open_database(settings.database)
     report = ingest_once(settings, db)
@@ -67,7 +73,9 @@ def _items_by_source(db) -> dict[str, list[Item]]:
 
 def _text(db, item_id: str) -> str:
     with db.session() as session:
-        return "\n".join(session.scalars(select(Page.text).where(Page.item_id == item_id).order_by(Page.number)))
+        return "\n".join(
+            session.scalars(select(Page.text).where(Page.item_id == item_id).order_by(Page.number))
+        )
 
 
 def test_batches_split_into_their_items_without_separator_and_blank_pages(ingested, corpus, taxonomy) -> None:
@@ -79,7 +87,9 @@ def test_batches_split_into_their_items_without_separator_and_blank_pages(ingest
         items = by_source[batch]
         assert [i.page_count for i in items] == [e.pages for e in expected], batch
         assert all(i.state in CLASSIFIED for i in items)
-        scores = [char_accuracy(e.extra["text"], _text(db, i.id)) for e, i in zip(expected, items, strict=True)]
+        scores = [
+            char_accuracy(e.extra["text"], _text(db, i.id)) for e, i in zip(expected, items, strict=True)
+        ]
         assert min(scores) > 0.6 and statistics.mean(scores) > 0.8, scores  # the right pages, upright
 
 
@@ -128,7 +138,9 @@ def test_originals_are_archived_by_hash_and_items_get_searchable_pdfs(ingested) 
     for source in sources:
         assert sha256_file(home / source.archive_path) == source.sha256
     for item in items:
-        text = subprocess.run(["pdftotext", str(home / item.pdf_path), "-"], capture_output=True, text=True).stdout
+        text = subprocess.run(
+            ["pdftotext", str(home / item.pdf_path), "-"], capture_output=True, text=True
+        ).stdout
         assert len(text.split()) > 10 and _text(db, item.id).split()[0] in text
 
 
@@ -169,7 +181,11 @@ def test_the_watcher_takes_files_as_they_arrive_until_stopped(tmp_path, corpus, 
 
     from mailroom.pipeline import watch_inbox
 
-    env = {"MAILROOM_HOME": str(tmp_path), "MAILROOM_INGEST__STABLE_SECONDS": "0.5", "MAILROOM_INGEST__POLL_SECONDS": "1"}
+    env = {
+        "MAILROOM_HOME": str(tmp_path),
+        "MAILROOM_INGEST__STABLE_SECONDS": "0.5",
+        "MAILROOM_INGEST__POLL_SECONDS": "1",
+    }
     settings = load_settings(env=env)
     db = open_database(settings.database)
     stop = threading.Event()

@@ -35,7 +35,9 @@ def csrf_of(response) -> str:
 
 def login(client: TestClient, name: str, password: str = PASSWORD):
     token = csrf_of(client.get("/login"))
-    return client.post("/login", data={"name": name, "password": password, "csrf": token}, follow_redirects=False)
+    return client.post(
+        "/login", data={"name": name, "password": password, "csrf": token}, follow_redirects=False
+    )
 
 
 def logged_in(client: TestClient, name: str) -> str:
@@ -77,7 +79,9 @@ def test_without_a_session_everything_but_login_static_and_healthz_is_refused(se
     assert {("GET", "/"), ("GET", "/admin"), ("GET", "/metrics"), ("POST", "/items/item-a/decide"),
             ("GET", "/intake"), ("POST", "/intake/1/release"), ("POST", "/intake/1/handled")} <= set(routes)  # fmt: skip
     for method, path in routes:
-        response = client.request(method, path, data={"csrf": "x", "action": "decide"}, follow_redirects=False)
+        response = client.request(
+            method, path, data={"csrf": "x", "action": "decide"}, follow_redirects=False
+        )
         if method == "GET":
             assert (response.status_code, response.headers["location"]) == (303, f"/login?next={path}"), path
         else:
@@ -155,12 +159,17 @@ def test_item_page_shows_pages_text_prediction_metadata(setup) -> None:
 def test_decisions_write_the_audit_trail_and_history(setup) -> None:
     _, db, client = setup
     token = logged_in(client, "rita")
-    confirm = client.post("/items/item-b/decide", data={"csrf": token, "action": "decide"}, follow_redirects=False)
+    confirm = client.post(
+        "/items/item-b/decide", data={"csrf": token, "action": "decide"}, follow_redirects=False
+    )
     assert (confirm.status_code, confirm.headers["location"]) == (303, "/items/item-a")
     correct = {"csrf": token, "action": "decide", "doc_type": "beschwerde", "route": "umweltamt"}
     assert client.post("/items/item-a/decide", data=correct, follow_redirects=False).status_code == 303
     unreadable = {"csrf": token, "action": "unreadable"}
-    assert client.post("/items/item-c/decide", data=unreadable, follow_redirects=False).headers["location"] == "/"
+    assert (
+        client.post("/items/item-c/decide", data=unreadable, follow_redirects=False).headers["location"]
+        == "/"
+    )
     assert client.post("/items/item-c/decide", data=unreadable).status_code == 409  # decided already
     bad = {"csrf": token, "doc_type": "nonsense"}
     assert client.post("/items/item-auto/decide", data=bad).status_code == 409
@@ -174,7 +183,12 @@ def test_decisions_write_the_audit_trail_and_history(setup) -> None:
         }  # fmt: skip
         assert session.get_one(Item, "item-c").state == "failed"
     history = client.get("/items/item-a").text.split("Verlauf")[-1]
-    assert "korrigiert" in history and "rita" in history and "Umweltamt" in history and "klassifiziert" in history
+    assert (
+        "korrigiert" in history
+        and "rita" in history
+        and "Umweltamt" in history
+        and "klassifiziert" in history
+    )
 
 
 def test_unknown_labels_are_refused(setup) -> None:
@@ -229,7 +243,10 @@ def test_users_commands(tmp_path: Path) -> None:
     assert authenticate(db, "bert", "a long password") is None
     assert authenticate(db, "bert", "another long one") is not None
     assert runner.invoke(users, ["add", "bert", "--password", "whatever123"], obj=obj).exit_code != 0
-    assert runner.invoke(users, ["add", "x", "--role", "boss", "--password", "whatever123"], obj=obj).exit_code != 0
+    assert (
+        runner.invoke(users, ["add", "x", "--role", "boss", "--password", "whatever123"], obj=obj).exit_code
+        != 0
+    )
 
 
 def test_feedback_export_is_a_labelled_set(tmp_path: Path, taxonomy) -> None:
@@ -239,18 +256,25 @@ def test_feedback_export_is_a_labelled_set(tmp_path: Path, taxonomy) -> None:
     decide(db, taxonomy, "item-b", "rita", "widerspruch", "steueramt")
     decide(db, taxonomy, "item-c", "rita", unreadable=True)
     out = tmp_path / "feedback"
-    result = CliRunner().invoke(feedback, ["export", "--out", str(out)], obj=type("Obj", (), {"settings": settings})())
+    result = CliRunner().invoke(
+        feedback, ["export", "--out", str(out)], obj=type("Obj", (), {"settings": settings})()
+    )
     assert result.exit_code == 0, result.output
     labelled = read_dataset(out, taxonomy)
     rows = {item.path: (item.doc_type, item.route) for item in labelled.items}
-    assert rows == {"items/item-a.pdf": ("beschwerde", "umweltamt"), "items/item-b.pdf": ("widerspruch", "steueramt")}
+    assert rows == {
+        "items/item-a.pdf": ("beschwerde", "umweltamt"),
+        "items/item-b.pdf": ("widerspruch", "steueramt"),
+    }
     assert (out / "items" / "item-a.pdf").read_bytes().startswith(b"%PDF")
     assert "Anmeldung" in (out / "labels.csv").read_text(encoding="utf-8")
 
 
 def test_a_scraper_with_the_metrics_token_reads_metrics_and_nothing_else(tmp_path: Path) -> None:
     settings = make_settings(tmp_path / "home")
-    settings = settings.model_copy(update={"review": settings.review.model_copy(update={"metrics_token": "s3cret-t0ken"})})
+    settings = settings.model_copy(
+        update={"review": settings.review.model_copy(update={"metrics_token": "s3cret-t0ken"})}
+    )
     client = TestClient(create_app(settings, seed(settings)))
     scraper = {"Authorization": "Bearer s3cret-t0ken"}
     for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": "s3cret-t0ken"}):

@@ -36,17 +36,32 @@ def seed(settings: Settings) -> Database:
     add_user(db, "adam", "admin", PASSWORD)
     now = dt.datetime.now(dt.UTC)
     with db.session() as session:
-        source = SourceFile(sha256="0" * 64, original_name="batch.pdf", size=1, claim_path="work/batch.pdf", state="done")
+        source = SourceFile(
+            sha256="0" * 64, original_name="batch.pdf", size=1, claim_path="work/batch.pdf", state="done"
+        )
         session.add(source)
         session.flush()
         for position, (item_id, doc_type, route, deadline, text, hours) in enumerate(ITEMS, 1):
-            session.add(_item(settings, source.id, position, item_id, doc_type, route, deadline, now - dt.timedelta(hours=hours)))
+            session.add(
+                _item(
+                    settings,
+                    source.id,
+                    position,
+                    item_id,
+                    doc_type,
+                    route,
+                    deadline,
+                    now - dt.timedelta(hours=hours),
+                )
+            )
             session.flush()
             session.add(_page(settings, item_id, text))
         auto = _item(settings, source.id, 9, "item-auto", "rechnung", "beschaffung", None, now)
         auto.state, auto.decision = "auto_approved", "auto"
         session.add(auto)
-        session.add(Event(kind="classified", item_id="item-a", source_id=source.id, detail={"decision": "review"}))
+        session.add(
+            Event(kind="classified", item_id="item-a", source_id=source.id, detail={"decision": "review"})
+        )
     return db
 
 
@@ -60,7 +75,9 @@ def _item(settings: Settings, source_id: int, position: int, item_id: str, doc_t
         "route": {"top3": [[route, 0.55], ["sozialamt", 0.25], ["poststelle", 0.1]]},
         "reason": "route 0.55 < 0.80", "decided_by": "model",
     }  # fmt: skip
-    metadata = {"sender": "Erika Mustermann", "references": ["BA-2024-17"], "deadline": deadline} if deadline else {}
+    metadata = (
+        {"sender": "Erika Mustermann", "references": ["BA-2024-17"], "deadline": deadline} if deadline else {}
+    )
     return Item(
         id=item_id, source_id=source_id, position=position, state="in_review", page_count=1,
         source_pages={"pages": [position - 1]}, pdf_path=f"archive/{item_id}.pdf", mean_confidence=91.0,

@@ -40,7 +40,9 @@ def server(tmp_path: Path, monkeypatch) -> Iterator[tuple]:
     settings = make_settings(home)
     db = seed(settings)
     port = free_port()
-    uv = uvicorn.Server(uvicorn.Config(create_app(settings, db), host="127.0.0.1", port=port, log_level="warning"))
+    uv = uvicorn.Server(
+        uvicorn.Config(create_app(settings, db), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=uv.run, daemon=True)
     thread.start()
     while not uv.started:

@@ -70,14 +70,18 @@ def item(db, item_id: str) -> Item:
 
 def decisions(db) -> list[tuple[str, str]]:
     with db.session() as session:
-        return [(r.item_id, r.action) for r in session.scalars(select(ReviewDecision).order_by(ReviewDecision.id))]
+        return [
+            (r.item_id, r.action) for r in session.scalars(select(ReviewDecision).order_by(ReviewDecision.id))
+        ]
 
 
 def test_split_moves_the_pages_to_a_new_item_in_review(setup) -> None:
     settings, db, client = setup
     token = logged_in(client, "rita")
     assert 'id="after_page"' in client.get("/items/item-a").text
-    response = client.post("/items/item-a/split", data={"csrf": token, "after_page": "1"}, follow_redirects=False)
+    response = client.post(
+        "/items/item-a/split", data={"csrf": token, "after_page": "1"}, follow_redirects=False
+    )
     assert (response.status_code, response.headers["location"]) == (303, "/items/item-a")
     old, new = item(db, "item-a"), item(db, "item-a-s1")
     assert (old.page_count, old.source_pages["pages"], old.state) == (1, [0], "in_review")
@@ -86,7 +90,11 @@ def test_split_moves_the_pages_to_a_new_item_in_review(setup) -> None:
     assert pages_of(db, "item-a-s1") == [(1, TEXTS[1]), (2, TEXTS[2])]
     assert (new.source_id, new.position) == (old.source_id, old.position + 1)
     assert [item(db, i).position for i in ("item-b", "item-c")] == [3, 4]  # moved up behind it
-    assert "prediction" not in new.flags and new.doc_type is None and new.flags["review"]["split_from"] == "item-a"
+    assert (
+        "prediction" not in new.flags
+        and new.doc_type is None
+        and new.flags["review"]["split_from"] == "item-a"
+    )
     assert new.flags["pages"] == {"2": ["low_contrast"]} and old.flags["pages"] == {}
     assert widths(settings.home / old.pdf_path) == [101]
     assert widths(settings.home / new.pdf_path) == [102, 103]  # made from the per-page PDFs
@@ -94,7 +102,10 @@ def test_split_moves_the_pages_to_a_new_item_in_review(setup) -> None:
     with db.session() as session:
         row = session.scalars(select(ReviewDecision)).first()
         assert row.user == "rita" and [p["source_pages"] for p in row.before["items"]] == [[0, 1, 2]]
-        assert [(p["id"], p["source_pages"]) for p in row.after["items"]] == [("item-a", [0]), ("item-a-s1", [1, 2])]
+        assert [(p["id"], p["source_pages"]) for p in row.after["items"]] == [
+            ("item-a", [0]),
+            ("item-a-s1", [1, 2]),
+        ]
     history = client.get("/items/item-a").text.split("Verlauf")[-1]
     assert "getrennt" in history and "item-a-s1: 2 Seite(n)" in history
     page = client.get("/items/item-a-s1").text
@@ -157,7 +168,9 @@ def test_bad_splits_and_merges_are_refused(setup) -> None:
     assert client.post("/items/item-auto/merge", data={"csrf": token}).status_code == 409
     client.post("/items/item-b/decide", data={"csrf": token, "action": "unreadable"})
     refused = client.post("/items/item-a/merge", data={"csrf": token})
-    assert refused.status_code == 400 and "item-b" in refused.text and "Nur Vorgänge in Prüfung" in refused.text
+    assert (
+        refused.status_code == 400 and "item-b" in refused.text and "Nur Vorgänge in Prüfung" in refused.text
+    )
     for path, data in (("/items/item-a/split", {"after_page": "1"}), ("/items/item-a/merge", {})):
         assert client.post(path, data=data).status_code == 403, path
         assert client.post(path, data={**data, "csrf": token + "x"}).status_code == 403, path

@@ -23,7 +23,18 @@ def test_migrations_build_exactly_the_declared_tables(database_url: str) -> None
 def test_opening_twice_is_harmless_and_keeps_data(database_url: str) -> None:
     db = open_database(database_url)
     with db.session() as session:
-        session.add(SourceFile(sha256="a" * 64, original_name="x.pdf", size=1, claim_path="c/1", state="claimed", reason="", page_count=0, split_info={}))
+        session.add(
+            SourceFile(
+                sha256="a" * 64,
+                original_name="x.pdf",
+                size=1,
+                claim_path="c/1",
+                state="claimed",
+                reason="",
+                page_count=0,
+                split_info={},
+            )
+        )
     db.dispose()
     again = open_database(database_url)
     migrate(again.engine)

@@ -43,7 +43,9 @@ FINAL = (ItemState.DISPATCHED, ItemState.IN_REVIEW)
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory, taxonomy) -> Path:
     folder = tmp_path_factory.mktemp("worker-corpus")
-    generate(folder, 8, seed=19, config=load_synth_config(PACKAGE_CONFIG_DIR / "synth.yaml", taxonomy), batches=1)
+    generate(
+        folder, 8, seed=19, config=load_synth_config(PACKAGE_CONFIG_DIR / "synth.yaml", taxonomy), batches=1
+    )
     return folder
 
 
@@ -54,8 +56,14 @@ class WorkerProcess:
         self.name, self.log = name, log
         command = [sys.executable, "-m", "mailroom.cli", "worker", "--concurrency", "1", "--name", name]
         with log.open("wb") as out:
-            self.process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-        wait_until(lambda: " ready." in log.read_text(errors="replace"), 90, f"worker {name} to start:\n{self.output()}")
+            self.process = subprocess.Popen(
+                command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            )
+        wait_until(
+            lambda: " ready." in log.read_text(errors="replace"),
+            90,
+            f"worker {name} to start:\n{self.output()}",
+        )
 
     def output(self) -> str:
         return self.log.read_text(errors="replace")[-3000:]
@@ -150,10 +158,16 @@ def test_two_workers_share_a_batch_and_one_killed_mid_way_loses_and_doubles_noth
 
     with db.session() as session:
         taken_over = session.scalars(
-            select(StageTask).where(StageTask.stage == interrupted_task[0], StageTask.subject == interrupted_task[1])
+            select(StageTask).where(
+                StageTask.stage == interrupted_task[0], StageTask.subject == interrupted_task[1]
+            )
         ).one()
         assert taken_over.task_id == interrupted_task[2]  # the same message, delivered again
-        assert taken_over.starts == 2 and taken_over.worker.startswith("b@") and taken_over.finished_at is not None
+        assert (
+            taken_over.starts == 2
+            and taken_over.worker.startswith("b@")
+            and taken_over.finished_at is not None
+        )
         finishers = {row.worker.split("@")[0] for row in session.scalars(select(StageTask))}
         assert finishers == {"a", "b"}  # both did their share before the kill
     ingest_once(settings, db)  # the coordinator settles the folders
@@ -171,12 +185,18 @@ def assert_each_exactly_once(db: Database, home: Path, expected: Counter[str]) -
         names = {s.id: s.original_name for s in sources}
         assert Counter(names[i.source_id] for i in items) == expected
         assert {i.state for i in items} <= set(FINAL)
-        events = Counter((e.item_id, e.kind) for e in session.scalars(select(Event).where(Event.item_id.is_not(None))))
-        source_events = Counter((e.source_id, e.kind) for e in session.scalars(select(Event).where(Event.item_id.is_(None))))
+        events = Counter(
+            (e.item_id, e.kind) for e in session.scalars(select(Event).where(Event.item_id.is_not(None)))
+        )
+        source_events = Counter(
+            (e.source_id, e.kind) for e in session.scalars(select(Event).where(Event.item_id.is_(None)))
+        )
         deliveries = session.scalars(select(Delivery)).all()
         page_rows = Counter(session.scalars(select(Page.item_id)))
     for source in sources:
-        assert source_events[(source.id, "split")] == source_events[(source.id, "done")] == 1, source.original_name
+        assert source_events[(source.id, "split")] == source_events[(source.id, "done")] == 1, (
+            source.original_name
+        )
     dispatched = {i.id for i in items if i.state == ItemState.DISPATCHED}
     for item in items:
         assert page_rows[item.id] == item.page_count, item.id
@@ -198,7 +218,11 @@ def test_embedded_and_celery_mode_give_the_same_items_labels_and_deliveries(
         home = tmp_path / mode
         expected = drop_files(corpus, home / "inbox", taxonomy)
         if mode == "embedded":
-            env = {"MAILROOM_HOME": str(home), "MAILROOM_INGEST__STABLE_SECONDS": "0", "MAILROOM_INGEST__WORKERS": "2"}
+            env = {
+                "MAILROOM_HOME": str(home),
+                "MAILROOM_INGEST__STABLE_SECONDS": "0",
+                "MAILROOM_INGEST__WORKERS": "2",
+            }
         else:
             env = celery_env(home, postgres_url, broker_queue)
             workers("one", env, tmp_path / "one.log"), workers("two", env, tmp_path / "two.log")
@@ -226,7 +250,13 @@ def _result(db: Database, home: Path) -> dict:
             for i in session.scalars(select(Item))
         }
         deliveries = {
-            (d.item_id, d.route, d.target.replace(str(home), "$MAILROOM_HOME"), d.attempts, d.receipt.replace(str(home), ""))
+            (
+                d.item_id,
+                d.route,
+                d.target.replace(str(home), "$MAILROOM_HOME"),
+                d.attempts,
+                d.receipt.replace(str(home), ""),
+            )
             for d in session.scalars(select(Delivery))
         }
     files = {str(p.relative_to(home)) for p in (home / "offices").rglob("*") if p.is_file()}
@@ -237,15 +267,24 @@ def test_a_stage_runs_once_per_message_and_gives_up_after_repeated_deaths(tmp_pa
     settings = load_settings(env={"MAILROOM_HOME": str(tmp_path), "MAILROOM_DATABASE_URL": postgres_url})
     db = open_database(settings.database)
     with db.session() as session:
-        source = SourceFile(sha256="ab" * 32, original_name="x.pdf", size=1, claim_path="c/x.pdf", state=SourceState.SPLIT)
+        source = SourceFile(
+            sha256="ab" * 32, original_name="x.pdf", size=1, claim_path="c/x.pdf", state=SourceState.SPLIT
+        )
         session.add(source)
         session.flush()
         session.add(Item(id="abab-1", source_id=source.id, position=1, state=ItemState.SPLIT, page_count=1))
     assert start(db, settings, "ocr", "abab-1", "task-1", "a@host") == (Start.RUN, 1)
-    assert start(db, settings, "ocr", "abab-1", "task-2", "b@host")[0] == Start.SKIP  # a duplicate message: a is on it
-    assert start(db, settings, "ocr", "abab-1", "task-1", "b@host") == (Start.RUN, 2)  # redelivered: b takes over
+    assert (
+        start(db, settings, "ocr", "abab-1", "task-2", "b@host")[0] == Start.SKIP
+    )  # a duplicate message: a is on it
+    assert start(db, settings, "ocr", "abab-1", "task-1", "b@host") == (
+        Start.RUN,
+        2,
+    )  # redelivered: b takes over
     finish(db, "ocr", "abab-1", "task-1")
-    assert start(db, settings, "ocr", "abab-1", "task-1", "c@host")[0] == Start.SKIP  # done: delivered once more
+    assert (
+        start(db, settings, "ocr", "abab-1", "task-1", "c@host")[0] == Start.SKIP
+    )  # done: delivered once more
     for worker in ("a@host", "b@host", "c@host"):  # a message whose worker dies on it each time
         assert start(db, settings, "classify", "abab-1", "task-3", worker)[0] == Start.RUN
     ran: list[str] = []
@@ -257,7 +296,9 @@ def test_a_stage_runs_once_per_message_and_gives_up_after_repeated_deaths(tmp_pa
     db.dispose()
 
 
-def test_work_waits_in_the_queue_once_and_is_handed_over_again_when_lost(tmp_path, corpus, taxonomy, postgres_url, broker_queue) -> None:
+def test_work_waits_in_the_queue_once_and_is_handed_over_again_when_lost(
+    tmp_path, corpus, taxonomy, postgres_url, broker_queue
+) -> None:
     home = tmp_path / "home"
     expected = drop_files(corpus, home / "inbox", taxonomy)
     settings = load_settings(env=celery_env(home, postgres_url, broker_queue))
@@ -273,13 +314,17 @@ def test_work_waits_in_the_queue_once_and_is_handed_over_again_when_lost(tmp_pat
     with db.session() as session:
         for row in session.scalars(select(StageTask)):
             row.queued_at -= dt.timedelta(seconds=VISIBILITY_SECONDS + 1)
-    assert hand_over(db, settings) == len(expected) and queue_length(settings) == len(expected)  # handed over again
+    assert hand_over(db, settings) == len(expected) and queue_length(settings) == len(
+        expected
+    )  # handed over again
     db.dispose()
 
 
 def test_a_worker_refuses_a_database_other_machines_cannot_share(tmp_path) -> None:
     env = {**os.environ, "MAILROOM_HOME": str(tmp_path), "MAILROOM_BROKER_URL": REDIS_URL}
-    done = subprocess.run([sys.executable, "-m", "mailroom.cli", "worker"], env=env, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "mailroom.cli", "worker"], env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode != 0
     assert "needs a database all workers share" in done.stderr and "PostgreSQL" in done.stderr
 
@@ -288,7 +333,10 @@ def test_the_watcher_hands_new_files_and_approved_items_to_the_workers(
     tmp_path, corpus, taxonomy, postgres_url, broker_queue, workers
 ) -> None:
     home = tmp_path / "home"
-    env = {**celery_env(home, postgres_url, broker_queue), "MAILROOM_CLASSIFY__MODEL": str(tmp_path / "no-model")}
+    env = {
+        **celery_env(home, postgres_url, broker_queue),
+        "MAILROOM_CLASSIFY__MODEL": str(tmp_path / "no-model"),
+    }
     workers("w", env, tmp_path / "w.log")  # without a usable model every item waits for review
     settings = load_settings(env=env)
     db = open_database(settings.database)
@@ -302,13 +350,21 @@ def test_the_watcher_hands_new_files_and_approved_items_to_the_workers(
 
         def in_review() -> list[str]:
             with db.session() as session:
-                return list(session.scalars(select(Item.id).where(Item.state == ItemState.IN_REVIEW).order_by(Item.id)))
+                return list(
+                    session.scalars(
+                        select(Item.id).where(Item.state == ItemState.IN_REVIEW).order_by(Item.id)
+                    )
+                )
 
         wait_until(lambda: len(in_review()) == 2, 180, "both files to reach the review queue")
         approved, waiting = in_review()
         route = next(iter(taxonomy.routes))
-        decide(db, taxonomy, approved, "reviewer", next(iter(taxonomy.doc_types)), route)  # as the review app does
-        wait_until(lambda: _state(db, approved) == ItemState.DISPATCHED, 60, "the approved item to be delivered")
+        decide(
+            db, taxonomy, approved, "reviewer", next(iter(taxonomy.doc_types)), route
+        )  # as the review app does
+        wait_until(
+            lambda: _state(db, approved) == ItemState.DISPATCHED, 60, "the approved item to be delivered"
+        )
     finally:
         stop.set()
         watcher.join(timeout=60)
@@ -324,7 +380,9 @@ def _state(db: Database, item_id: str) -> str | None:
         return session.scalar(select(Item.state).where(Item.id == item_id))
 
 
-def test_workers_on_rabbitmq_give_the_same_end_to_end_result(tmp_path, corpus, taxonomy, postgres_url, workers) -> None:
+def test_workers_on_rabbitmq_give_the_same_end_to_end_result(
+    tmp_path, corpus, taxonomy, postgres_url, workers
+) -> None:
     from kombu import Connection
 
     queue = f"test-{uuid.uuid4().hex[:10]}"

@@ -46,7 +46,9 @@ class TextClassifier(Protocol):
 
     classes_: np.ndarray
 
-    def fit(self, texts: Sequence[str], labels: Sequence[str], sample_weight: Sequence[float] | None = None) -> TextClassifier: ...
+    def fit(
+        self, texts: Sequence[str], labels: Sequence[str], sample_weight: Sequence[float] | None = None
+    ) -> TextClassifier: ...
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray: ...
     def save(self, folder: Path) -> None: ...
 
@@ -100,14 +102,23 @@ class Model:
 
     def head_probabilities(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """Per text head: calibrated probabilities, one row per text, columns in the order of its classes."""
-        return {head: _scaled(estimator.predict_proba(list(texts)), self.temperatures[head]) for head, estimator in self.heads.items()}
+        return {
+            head: _scaled(estimator.predict_proba(list(texts)), self.temperatures[head])
+            for head, estimator in self.heads.items()
+        }
 
     def probabilities(self, texts: Sequence[str]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
         """Per head: (classes, calibrated probabilities with one row per text); the route
         is the combiner's, which sees both heads."""
         heads = self.head_probabilities(texts)
-        route = _scaled(self.layers.combiner.predict_proba(heads["doc_type"], heads["route"]), self.layers.combiner_temperature)
-        return {"doc_type": (np.asarray(self.heads["doc_type"].classes_), heads["doc_type"]), "route": (np.asarray(self.layers.combiner.classes_), route)}
+        route = _scaled(
+            self.layers.combiner.predict_proba(heads["doc_type"], heads["route"]),
+            self.layers.combiner_temperature,
+        )
+        return {
+            "doc_type": (np.asarray(self.heads["doc_type"].classes_), heads["doc_type"]),
+            "route": (np.asarray(self.layers.combiner.classes_), route),
+        }
 
     def novelty(self, texts: Sequence[str]) -> np.ndarray:
         """How unlike every training letter each text is (see novelty.py)."""
@@ -129,7 +140,9 @@ def save_model(model: Model, folder: Path) -> Path:
     for head, estimator in model.heads.items():
         estimator.save(temporary / head)
     joblib.dump(model.layers, temporary / LAYERS_FILE, compress=3)
-    (temporary / RULES_FILE).write_text(json.dumps(model.rules_data, ensure_ascii=False, indent=1), encoding="utf-8")
+    (temporary / RULES_FILE).write_text(
+        json.dumps(model.rules_data, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
     meta = {
         **model.meta,
         "format_version": FORMAT_VERSION,
@@ -151,7 +164,9 @@ def read_meta(folder: Path) -> dict[str, Any]:
     """meta.json of a bundle. Raises BadInput if `folder` holds no bundle."""
     path = folder / META_FILE
     if not path.is_file():
-        raise BadInput(f"{folder} is not a model bundle (no {META_FILE}); give a folder written by `mailroom train`")
+        raise BadInput(
+            f"{folder} is not a model bundle (no {META_FILE}); give a folder written by `mailroom train`"
+        )
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
@@ -171,9 +186,13 @@ def load_model(folder: Path, taxonomy: Taxonomy | None = None) -> Model:
         if not isinstance(layers, Layers):
             raise TypeError(f"{LAYERS_FILE} holds a {type(layers).__name__}")
     except Exception as exc:  # a damaged bundle must fail safe, with its name
-        raise IncompatibleModel(f"cannot load the model in {folder}: {exc}; retrain or promote another model") from exc
+        raise IncompatibleModel(
+            f"cannot load the model in {folder}: {exc}; retrain or promote another model"
+        ) from exc
     rules = parse_rules(rules_data, str(folder))
-    return Model(meta["backend"], heads, meta["temperatures"], meta["thresholds"], rules, rules_data, layers, meta)
+    return Model(
+        meta["backend"], heads, meta["temperatures"], meta["thresholds"], rules, rules_data, layers, meta
+    )
 
 
 def check_compatible(meta: dict[str, Any], folder: Path, taxonomy: Taxonomy | None) -> None:

@@ -95,7 +95,9 @@ def choose_thresholds(
             continue
         precision = float(all_right[passed].mean())
         automation = count / len(passed)
-        if _worst_bound(all_right, passed, fold_of, confidence_level) >= target and (best is None or automation > best[0] or (automation == best[0] and sum(combo) > sum(best[2]))):
+        if _worst_bound(all_right, passed, fold_of, confidence_level) >= target and (
+            best is None or automation > best[0] or (automation == best[0] and sum(combo) > sum(best[2]))
+        ):
             best = (automation, precision, combo)
     if best is None:
         return ThresholdChoice({h: 1.0 + EPSILON for h in heads}, 0.0, 1.0, False)
@@ -125,7 +127,11 @@ def wilson_lower(share: float, count: int, level: float) -> float:
 
 def _grid(values: np.ndarray, floor: float, candidates: int) -> list[float]:
     above = np.asarray(values)[np.asarray(values) >= floor]
-    points = np.unique(np.concatenate([[floor], np.quantile(above, np.linspace(0, 1, candidates))])) if len(above) else np.array([floor])
+    points = (
+        np.unique(np.concatenate([[floor], np.quantile(above, np.linspace(0, 1, candidates))]))
+        if len(above)
+        else np.array([floor])
+    )
     return sorted(float(p) for p in points)
 
 
@@ -145,12 +151,24 @@ def reliability(confidence: np.ndarray, correct: np.ndarray, bins: int = 10) -> 
     for low, high in zip(edges[:-1], edges[1:], strict=True):
         inside = (confidence >= low) & ((confidence < high) if high < 1.0 else (confidence <= high))
         if inside.any():
-            rows.append({"low": float(low), "high": float(high), "confidence": float(confidence[inside].mean()),
-                         "accuracy": float(np.mean(correct[inside])), "count": int(inside.sum())})
+            rows.append(
+                {
+                    "low": float(low),
+                    "high": float(high),
+                    "confidence": float(confidence[inside].mean()),
+                    "accuracy": float(np.mean(correct[inside])),
+                    "count": int(inside.sum()),
+                }
+            )
     return rows
 
 
 def expected_calibration_error(confidence: np.ndarray, correct: np.ndarray, bins: int = 10) -> float:
     """Mean |accuracy - confidence| over bins, weighted by their share of items."""
     total = len(confidence)
-    return float(sum(r["count"] / total * abs(r["accuracy"] - r["confidence"]) for r in reliability(confidence, correct, bins)))
+    return float(
+        sum(
+            r["count"] / total * abs(r["accuracy"] - r["confidence"])
+            for r in reliability(confidence, correct, bins)
+        )
+    )

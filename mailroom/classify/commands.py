@@ -29,14 +29,28 @@ HEADS = ("doc_type", "route")
 
 
 def _progress() -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err_console)
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err_console,
+    )
 
 
 def _texts(obj, labelled: LabelledSet, text_column: bool, progress: Progress):
     from mailroom.classify.text import set_texts
 
-    task = progress.add_task(f"{'text column' if text_column else 'OCR'} {escape(labelled.folder.name)}", total=len(labelled.items))
-    return set_texts(labelled, obj.settings, text_column, obj.settings.classify.ocr_workers, lambda n: progress.advance(task, n))
+    task = progress.add_task(
+        f"{'text column' if text_column else 'OCR'} {escape(labelled.folder.name)}", total=len(labelled.items)
+    )
+    return set_texts(
+        labelled,
+        obj.settings,
+        text_column,
+        obj.settings.classify.ocr_workers,
+        lambda n: progress.advance(task, n),
+    )
 
 
 def _labels(items: list[LabelledItem]) -> dict[str, list[str]]:
@@ -44,14 +58,52 @@ def _labels(items: list[LabelledItem]) -> dict[str, list[str]]:
 
 
 @click.command()
-@click.option("--data", "data_dirs", type=click.Path(path_type=Path), multiple=True, required=True, help="A labelled set (DATASET.md layout); repeat for several.")
-@click.option("--config", "config_path", type=click.Path(path_type=Path), default=None, help="Training config [default: configs/train.yaml].")
-@click.option("--model-type", type=click.Choice(["linear", "transformer"]), default=None, help="Backend [default: from the config].")
-@click.option("--text-column", is_flag=True, help="Train on the sets' `text` column instead of OCR'ing the files.")
-@click.option("--target-precision", type=float, default=None, help="Precision of auto-routed items [default: config, else classify.target_precision].")
-@click.option("--out", type=click.Path(path_type=Path), default=None, help="Also write the model bundle to this folder (e.g. models/default).")
+@click.option(
+    "--data",
+    "data_dirs",
+    type=click.Path(path_type=Path),
+    multiple=True,
+    required=True,
+    help="A labelled set (DATASET.md layout); repeat for several.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Training config [default: configs/train.yaml].",
+)
+@click.option(
+    "--model-type",
+    type=click.Choice(["linear", "transformer"]),
+    default=None,
+    help="Backend [default: from the config].",
+)
+@click.option(
+    "--text-column", is_flag=True, help="Train on the sets' `text` column instead of OCR'ing the files."
+)
+@click.option(
+    "--target-precision",
+    type=float,
+    default=None,
+    help="Precision of auto-routed items [default: config, else classify.target_precision].",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Also write the model bundle to this folder (e.g. models/default).",
+)
 @click.pass_obj
-def train(obj, data_dirs: tuple[Path, ...], config_path: Path | None, model_type: str | None, text_column: bool, target_precision: float | None, out: Path | None) -> None:
+def train(
+    obj,
+    data_dirs: tuple[Path, ...],
+    config_path: Path | None,
+    model_type: str | None,
+    text_column: bool,
+    target_precision: float | None,
+    out: Path | None,
+) -> None:
     """Train the doc_type and route heads, calibrate them, choose thresholds, log and register the model."""
     from mailroom.classify.bundle import save_model
     from mailroom.classify.evaluate import evaluate_model, write_plots
@@ -73,7 +125,11 @@ def train(obj, data_dirs: tuple[Path, ...], config_path: Path | None, model_type
     sets = [read_dataset(d, obj.taxonomy) for d in data_dirs]
     with _progress() as progress:
         texts_by_set = [_texts(obj, s, text_column, progress) for s in sets]
-        pairs = [(item, text) for s, t in zip(sets, texts_by_set, strict=True) for item, text in zip(s.items, t.texts, strict=True)]
+        pairs = [
+            (item, text)
+            for s, t in zip(sets, texts_by_set, strict=True)
+            for item, text in zip(s.items, t.texts, strict=True)
+        ]
         fit = [(i, t) for i, t in pairs if i.split in TRAINABLE_SPLITS]  # never a `check` row
         held = [(i, t) for i, t in pairs if i.split == "test"]
         task = progress.add_task(f"training {config.model_type}", total=training_steps(config))
@@ -107,32 +163,76 @@ def _yaml(path: Path) -> dict[str, Any]:
 
 def _flat_metrics(report: dict[str, Any], prefix: str) -> dict[str, float]:
     flat = {f"{prefix}{h}_{m}": report["heads"][h][m] for h in HEADS for m in ("accuracy", "macro_f1", "ece")}
-    flat.update({f"{prefix}automation": report["automation"], f"{prefix}auto_precision": report["auto_precision"]})
+    flat.update(
+        {f"{prefix}automation": report["automation"], f"{prefix}auto_precision": report["auto_precision"]}
+    )
     return flat
 
 
 def _print_training(result, report, bundle: Path, registered: str, out: Path | None) -> None:
     held = result.held_out
-    table = Table("measure", "doc_type", "route", title=f"trained {escape(result.model.version)} in {result.seconds:.0f} s")
-    table.add_row("held-out accuracy (out of fold)", f"{held['doc_type_accuracy']:.3f}", f"{held['route_accuracy']:.3f}")
+    table = Table(
+        "measure",
+        "doc_type",
+        "route",
+        title=f"trained {escape(result.model.version)} in {result.seconds:.0f} s",
+    )
+    table.add_row(
+        "held-out accuracy (out of fold)", f"{held['doc_type_accuracy']:.3f}", f"{held['route_accuracy']:.3f}"
+    )
     table.add_row("held-out calibration error", f"{held['doc_type_ece']:.3f}", f"{held['route_ece']:.3f}")
-    table.add_row("threshold", f"{result.model.thresholds['doc_type']:.3f}", f"{result.model.thresholds['route']:.3f}")
+    table.add_row(
+        "threshold", f"{result.model.thresholds['doc_type']:.3f}", f"{result.model.thresholds['route']:.3f}"
+    )
     if report:
-        table.add_row("test-split macro-F1", f"{report['heads']['doc_type']['macro_f1']:.3f}", f"{report['heads']['route']['macro_f1']:.3f}")
+        table.add_row(
+            "test-split macro-F1",
+            f"{report['heads']['doc_type']['macro_f1']:.3f}",
+            f"{report['heads']['route']['macro_f1']:.3f}",
+        )
     console.print(table)
-    console.print(f"held out: automation {held['automation']:.1%} at precision {held['auto_precision']:.1%}"
-                  + ("" if held["target_reached"] else " [red](target not reached: everything goes to review)[/red]"))
-    console.print(escape(f"bundle: {bundle}\nregistered: {registered}" + (f"\ncopied to: {out}" if out else "")))
+    console.print(
+        f"held out: automation {held['automation']:.1%} at precision {held['auto_precision']:.1%}"
+        + ("" if held["target_reached"] else " [red](target not reached: everything goes to review)[/red]")
+    )
+    console.print(
+        escape(f"bundle: {bundle}\nregistered: {registered}" + (f"\ncopied to: {out}" if out else ""))
+    )
 
 
 @click.command()
-@click.option("--model", "refs", multiple=True, help="Model reference; repeat to compare models side by side [default: the promoted model].")
-@click.option("--data", "data_dir", type=click.Path(path_type=Path), required=True, help="A labelled set (DATASET.md layout).")
+@click.option(
+    "--model",
+    "refs",
+    multiple=True,
+    help="Model reference; repeat to compare models side by side [default: the promoted model].",
+)
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="A labelled set (DATASET.md layout).",
+)
 @click.option("--text-column", is_flag=True, help="Use the set's `text` column instead of OCR'ing the files.")
-@click.option("--split", type=click.Choice(["all", "train", "test", "learn", "check"]), default="all", show_default=True, help="Which rows of the set to evaluate on.")
-@click.option("--json", "json_out", type=click.Path(path_type=Path), default=None, help="Write the report here; PNGs go next to it.")
+@click.option(
+    "--split",
+    type=click.Choice(["all", "train", "test", "learn", "check"]),
+    default="all",
+    show_default=True,
+    help="Which rows of the set to evaluate on.",
+)
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write the report here; PNGs go next to it.",
+)
 @click.pass_obj
-def evaluate(obj, refs: tuple[str, ...], data_dir: Path, text_column: bool, split: str, json_out: Path | None) -> None:
+def evaluate(
+    obj, refs: tuple[str, ...], data_dir: Path, text_column: bool, split: str, json_out: Path | None
+) -> None:
     """Measure one or more models on a labelled set: per head accuracy, macro-F1, automation and its precision."""
     from mailroom.classify.bundle import load_model
     from mailroom.classify.evaluate import evaluate_model, write_plots
@@ -161,19 +261,29 @@ def evaluate(obj, refs: tuple[str, ...], data_dir: Path, text_column: bool, spli
             stem = json_out.stem if len(reports) == 1 else f"{json_out.stem}_{number + 1}"
             report["plots"] = [str(p) for p in write_plots(report, json_out.parent, stem)]
         json_out.parent.mkdir(parents=True, exist_ok=True)
-        json_out.write_text(json.dumps(reports[0] if len(reports) == 1 else reports, ensure_ascii=False, indent=1), encoding="utf-8")
+        json_out.write_text(
+            json.dumps(reports[0] if len(reports) == 1 else reports, ensure_ascii=False, indent=1),
+            encoding="utf-8",
+        )
     _print_evaluation(reports, data_dir, len(items))
 
 
 def _print_evaluation(reports: list[dict[str, Any]], data_dir: Path, count: int) -> None:
-    table = Table("measure", *[escape(f"{r['model_version']}\n({r['backend']})") for r in reports], title=escape(f"{data_dir}: {count} items ({reports[0]['text_source']})"))
+    table = Table(
+        "measure",
+        *[escape(f"{r['model_version']}\n({r['backend']})") for r in reports],
+        title=escape(f"{data_dir}: {count} items ({reports[0]['text_source']})"),
+    )
     for head in HEADS:
         table.add_row(f"{head} accuracy", *[f"{r['heads'][head]['accuracy']:.3f}" for r in reports])
         table.add_row(f"{head} macro-F1", *[f"{r['heads'][head]['macro_f1']:.3f}" for r in reports])
         table.add_row(f"{head} calibration error", *[f"{r['heads'][head]['ece']:.3f}" for r in reports])
     table.add_row("automation rate", *[f"{r['automation']:.1%}" for r in reports])
     table.add_row("precision of automated", *[f"{r['auto_precision']:.1%}" for r in reports])
-    table.add_row("thresholds doc_type / route", *[f"{r['thresholds']['doc_type']:.2f} / {r['thresholds']['route']:.2f}" for r in reports])
+    table.add_row(
+        "thresholds doc_type / route",
+        *[f"{r['thresholds']['doc_type']:.2f} / {r['thresholds']['route']:.2f}" for r in reports],
+    )
     table.add_row("classify s/item", *[f"{r['classify_seconds_per_item']:.4f}" for r in reports])
     if "ocr_seconds_per_item" in reports[0]:
         table.add_row("OCR s/item (not cached)", *[f"{r['ocr_seconds_per_item']:.2f}" for r in reports])
@@ -181,8 +291,21 @@ def _print_evaluation(reports: list[dict[str, Any]], data_dir: Path, count: int)
         table.add_row("OCR character accuracy", *[f"{r['ocr_char_accuracy']:.3f}" for r in reports])
     console.print(table)
     for report in reports:
-        worst = sorted(((h, label, v["recall"]) for h in HEADS for label, v in report["heads"][h]["per_class"].items() if v["support"]), key=lambda x: x[2])[:3]
-        console.print(escape(f"{report['model_version']}: lowest recall " + ", ".join(f"{h}:{label} {r:.2f}" for h, label, r in worst)))
+        worst = sorted(
+            (
+                (h, label, v["recall"])
+                for h in HEADS
+                for label, v in report["heads"][h]["per_class"].items()
+                if v["support"]
+            ),
+            key=lambda x: x[2],
+        )[:3]
+        console.print(
+            escape(
+                f"{report['model_version']}: lowest recall "
+                + ", ".join(f"{h}:{label} {r:.2f}" for h, label, r in worst)
+            )
+        )
 
 
 @click.command()
@@ -208,7 +331,9 @@ def classify(obj, ref: str, files: tuple[Path, ...]) -> None:
             message = str(exc) if str(path) in str(exc) else f"{path}: {exc}"
             click.echo(json.dumps({"path": str(path), "error": message}, ensure_ascii=False))
             continue
-        click.echo(json.dumps({"path": str(path), **prediction_dict(classify_item(text, model))}, ensure_ascii=False))
+        click.echo(
+            json.dumps({"path": str(path), **prediction_dict(classify_item(text, model))}, ensure_ascii=False)
+        )
     if failed:
         raise BadInput(f"{failed} of {len(files)} file(s) could not be read; see their 'error' lines")
 
@@ -230,7 +355,16 @@ def list_models(obj) -> None:
     except BadInput:  # no model in use yet: still list the registry
         current = {}
     rows = list_versions(obj.settings)
-    table = Table("", "version", "created", "test doc_type F1", "test route F1", "held-out automation", "aliases", title=escape(obj.settings.classify.registered_model))
+    table = Table(
+        "",
+        "version",
+        "created",
+        "test doc_type F1",
+        "test route F1",
+        "held-out automation",
+        "aliases",
+        title=escape(obj.settings.classify.registered_model),
+    )
     for row in rows:
         m = row["metrics"]
         mark = "*" if current.get("registry_version", "").endswith(f"/{row['version']}") else ""
@@ -247,7 +381,11 @@ def _fmt(value: float | None) -> str:
 
 @models.command()
 @click.argument("ref")
-@click.option("--force", is_flag=True, help="Promote even if the model is less precise than the one in use on the frozen set.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Promote even if the model is less precise than the one in use on the frozen set.",
+)
 @click.pass_obj
 def promote(obj, ref: str, force: bool) -> None:
     """Make model REF (a registered version, models:/NAME/VERSION or a folder) the one in use.
@@ -291,7 +429,9 @@ def _gate(obj, ref: str):
         raise BadInput(f"the frozen evaluation set {labelled.folder} has no rows outside the split 'check'")
     current = load_model(resolve_model("", settings), obj.taxonomy)
     challenger = load_model(resolve_model(ref, settings), obj.taxonomy)
-    return compare(current, challenger, [got.texts[k] for k in chosen], _labels([labelled.items[k] for k in chosen]))
+    return compare(
+        current, challenger, [got.texts[k] for k in chosen], _labels([labelled.items[k] for k in chosen])
+    )
 
 
 def _log_gate(obj, comparison, promoted: bool, forced: bool) -> None:

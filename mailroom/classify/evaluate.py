@@ -36,8 +36,14 @@ def evaluate_model(
     start = time.perf_counter()
     predictions = classify_texts(texts, model)
     seconds = (time.perf_counter() - start) / max(1, len(texts))
-    report: dict[str, Any] = {"model_version": model.version, "backend": model.backend, "items": len(texts),
-                              "classify_seconds_per_item": seconds, "thresholds": model.thresholds, "heads": {}}
+    report: dict[str, Any] = {
+        "model_version": model.version,
+        "backend": model.backend,
+        "items": len(texts),
+        "classify_seconds_per_item": seconds,
+        "thresholds": model.thresholds,
+        "heads": {},
+    }
     right = np.ones(len(texts), bool)
     for head in HEADS:
         y_true = np.asarray(truth[head])
@@ -65,11 +71,15 @@ def evaluate_model(
 def head_report(y_true: np.ndarray, y_pred: np.ndarray, confidence: np.ndarray) -> dict[str, Any]:
     """Accuracy, macro-F1, per-class precision/recall/support, confusion matrix, reliability."""
     labels = sorted(set(y_true) | set(y_pred))
-    precision, recall, _, support = precision_recall_fscore_support(y_true, y_pred, labels=labels, zero_division=0)
+    precision, recall, _, support = precision_recall_fscore_support(
+        y_true, y_pred, labels=labels, zero_division=0
+    )
     correct = y_true == y_pred
     return {
         "accuracy": float(correct.mean()),
-        "macro_f1": float(f1_score(y_true, y_pred, labels=sorted(set(y_true)), average="macro", zero_division=0)),
+        "macro_f1": float(
+            f1_score(y_true, y_pred, labels=sorted(set(y_true)), average="macro", zero_division=0)
+        ),
         "per_class": {
             label: {"precision": float(p), "recall": float(r), "support": int(s)}
             for label, p, r, s in zip(labels, precision, recall, support, strict=True)
@@ -86,7 +96,15 @@ def write_plots(report: dict[str, Any], folder: Path, stem: str) -> list[Path]:
     paths = []
     for head, data in report["heads"].items():
         title = f"{head}: accuracy {data['accuracy']:.3f}, macro-F1 {data['macro_f1']:.3f}"
-        paths.append(confusion_png(np.asarray(data["confusion"]), data["labels"], title, folder / f"{stem}_confusion_{head}.png"))
+        paths.append(
+            confusion_png(
+                np.asarray(data["confusion"]), data["labels"], title, folder / f"{stem}_confusion_{head}.png"
+            )
+        )
     curves = {head: data["reliability"] for head, data in report["heads"].items()}
-    paths.append(reliability_png(curves, f"reliability ({report['model_version']})", folder / f"{stem}_reliability.png"))
+    paths.append(
+        reliability_png(
+            curves, f"reliability ({report['model_version']})", folder / f"{stem}_reliability.png"
+        )
+    )
     return paths

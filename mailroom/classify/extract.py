@@ -22,7 +22,9 @@ _DEADLINE = re.compile(
     re.IGNORECASE,
 )
 _NUMERIC_DATE = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{2,4})")
-_LETTER_DATE = re.compile(r"(?:^|\n)\s*[A-ZÄÖÜ][\wäöüß.-]+(?: [\wäöüß.-]+)?,\s*(?:den\s+)?(\d{1,2}\.\s?\S+\s?\d{2,4})")
+_LETTER_DATE = re.compile(
+    r"(?:^|\n)\s*[A-ZÄÖÜ][\wäöüß.-]+(?: [\wäöüß.-]+)?,\s*(?:den\s+)?(\d{1,2}\.\s?\S+\s?\d{2,4})"
+)
 _CITY = re.compile(r"stadt(?:verwaltung)? chemnitz|oberbürgermeister|^an:", re.IGNORECASE)
 
 
@@ -81,7 +83,12 @@ def sender(text: str) -> str:
     German letter the sender's name or letterhead stands at the top."""
     for line in text.splitlines()[:8]:
         line = line.strip()
-        if len(line) >= 3 and not _CITY.search(line) and not _NUMERIC_DATE.search(line) and re.search(r"[A-Za-zÄÖÜäöü]{2}", line):
+        if (
+            len(line) >= 3
+            and not _CITY.search(line)
+            and not _NUMERIC_DATE.search(line)
+            and re.search(r"[A-Za-zÄÖÜäöü]{2}", line)
+        ):
             return line.split(" · ")[0][:80]
     return ""
 
@@ -107,7 +114,9 @@ def _first_date(text: str) -> str:
         dates.append((numeric.start(), day, month, year + 2000 if year < 100 else year))
     worded = _WORD_DATE.search(text)
     if worded:
-        dates.append((worded.start(), int(worded.group(1)), MONTHS[worded.group(2).lower()], int(worded.group(3))))
+        dates.append(
+            (worded.start(), int(worded.group(1)), MONTHS[worded.group(2).lower()], int(worded.group(3)))
+        )
     for _, day, month, year in sorted(dates):
         if 1 <= day <= 31 and 1 <= month <= 12:
             return f"{year:04d}-{month:02d}-{day:02d}"

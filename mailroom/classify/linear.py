@@ -53,7 +53,9 @@ class LinearTextClassifier(ClassifierMixin, BaseEstimator):
         self.C = C
         self.max_iter = max_iter
 
-    def fit(self, texts: Sequence[str], labels: Sequence[str], sample_weight: Sequence[float] | None = None) -> LinearTextClassifier:
+    def fit(
+        self, texts: Sequence[str], labels: Sequence[str], sample_weight: Sequence[float] | None = None
+    ) -> LinearTextClassifier:
         """Learn the vocabularies and the classifier (each text weighted by `sample_weight`); returns self."""
         self.features_ = self._features(len(texts))
         matrix = self.features_.fit_transform(list(texts))
@@ -63,7 +65,11 @@ class LinearTextClassifier(ClassifierMixin, BaseEstimator):
             self.classifier_ = LinearSVC(C=self.C, max_iter=self.max_iter)
         else:
             self.classifier_ = LogisticRegression(C=self.C, max_iter=self.max_iter)
-        self.classifier_.fit(matrix, list(labels), sample_weight=None if sample_weight is None else np.asarray(sample_weight, float))
+        self.classifier_.fit(
+            matrix,
+            list(labels),
+            sample_weight=None if sample_weight is None else np.asarray(sample_weight, float),
+        )
         self.classes_ = self.classifier_.classes_
         self._shrink()
         return self

@@ -21,7 +21,15 @@ def confusion_png(matrix: np.ndarray, labels: Sequence[str], title: str, out: Pa
     ax.set_yticks(range(len(labels)), labels, fontsize=8)
     for (row, col), value in np.ndenumerate(matrix):
         if value:
-            ax.text(col, row, str(value), ha="center", va="center", fontsize=7, color="white" if value > matrix.max() / 2 else "black")
+            ax.text(
+                col,
+                row,
+                str(value),
+                ha="center",
+                va="center",
+                fontsize=7,
+                color="white" if value > matrix.max() / 2 else "black",
+            )
     ax.set_xlabel("predicted")
     ax.set_ylabel("true")
     ax.set_title(title)

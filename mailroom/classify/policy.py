@@ -83,9 +83,16 @@ def decide(
     if blocking:
         return Decision("review", f"flagged: {', '.join(blocking)}", decided_by, final_route)
     if ocr_confidence is not None and ocr_confidence < min_ocr_confidence:
-        return Decision("review", f"OCR confidence {ocr_confidence:.0f} below {min_ocr_confidence:.0f}", decided_by, final_route)
+        return Decision(
+            "review",
+            f"OCR confidence {ocr_confidence:.0f} below {min_ocr_confidence:.0f}",
+            decided_by,
+            final_route,
+        )
     if novelty is not None and not novelty.familiar:
-        why = f"unlike every training letter (novelty {novelty.score:.2f} > {novelty.cutoff:.2f}); {route_why}"
+        why = (
+            f"unlike every training letter (novelty {novelty.score:.2f} > {novelty.cutoff:.2f}); {route_why}"
+        )
         return Decision("review", why, decided_by, final_route)
     fixed = {h.route for h in hits if h.effect == "fix"}
     if len(fixed) > 1:
@@ -95,16 +102,28 @@ def decide(
     return Decision(decision, f"{doc_why}; {route_why}", decided_by, final_route)
 
 
-def _route(route: HeadScore, hits: Sequence[RuleHit], support_floor: float, expected: RuleHit | None) -> tuple[str, str, bool, str]:
+def _route(
+    route: HeadScore, hits: Sequence[RuleHit], support_floor: float, expected: RuleHit | None
+) -> tuple[str, str, bool, str]:
     fix = next((h for h in hits if h.effect == "fix"), None)
     if fix is not None:
         agree = "agrees" if fix.route == route.label else f"overrides model's {route.label}"
-        return fix.route, "rules", True, f"route {fix.route} fixed by rule {fix.rule} ('{fix.evidence}', {agree})"
+        return (
+            fix.route,
+            "rules",
+            True,
+            f"route {fix.route} fixed by rule {fix.rule} ('{fix.evidence}', {agree})",
+        )
     text = f"route {route.label} {route.probability:.3f}"
     if route.passes:
         return route.label, "model", True, f"{text} ≥ {route.threshold:.3f}"
     supports = [h for h in hits if h.effect == "support"] + ([expected] if expected else [])
     support = next((h for h in supports if h.route == route.label), None)
     if support is not None and route.probability >= support_floor:
-        return route.label, "rules", True, f"{text} < {route.threshold:.3f} but supported by rule {support.rule} ('{support.evidence}')"
+        return (
+            route.label,
+            "rules",
+            True,
+            f"{text} < {route.threshold:.3f} but supported by rule {support.rule} ('{support.evidence}')",
+        )
     return route.label, "model", False, f"{text} < {route.threshold:.3f}"

@@ -27,7 +27,9 @@ def classify_item(
     (0-100; below `min_ocr_confidence` it goes to review), its flags and the names of its
     embedded files if known. Never raises for odd text: empty text gives a prediction that
     goes to review."""
-    return classify_texts([text], model, [ocr_confidence], [tuple(flags)], [tuple(attachments)], min_ocr_confidence)[0]
+    return classify_texts(
+        [text], model, [ocr_confidence], [tuple(flags)], [tuple(attachments)], min_ocr_confidence
+    )[0]
 
 
 def classify_texts(
@@ -51,9 +53,20 @@ def classify_texts(
 
 
 def _prediction(
-    index, text, model: Model, probabilities, ocr_confidence, flags, novelty: float, attachments: Sequence[str], min_ocr_confidence: float
+    index,
+    text,
+    model: Model,
+    probabilities,
+    ocr_confidence,
+    flags,
+    novelty: float,
+    attachments: Sequence[str],
+    min_ocr_confidence: float,
 ) -> Prediction:
-    heads = {head: _head(classes, probs[index], model.thresholds[head]) for head, (classes, probs) in probabilities.items()}
+    heads = {
+        head: _head(classes, probs[index], model.thresholds[head])
+        for head, (classes, probs) in probabilities.items()
+    }
     flags = tuple(flags) + (("empty_text",) if not text.strip() else ())
     doc_hit = match_attachments(attachments, model.rules)
     doc_type = heads["doc_type"]
@@ -66,7 +79,9 @@ def _prediction(
     )  # fmt: skip
     if doc_hit is not None:  # an attachment rule set the doc_type
         classes, probs = probabilities["doc_type"]
-        probability = float(probs[index][list(classes).index(doc_hit.doc_type)]) if doc_hit.doc_type in classes else 0.0
+        probability = (
+            float(probs[index][list(classes).index(doc_hit.doc_type)]) if doc_hit.doc_type in classes else 0.0
+        )
         doc_type = HeadPrediction(doc_hit.doc_type, probability, doc_type.top, doc_type.threshold)
     route = heads["route"]
     if decision.route != route.label:  # a fix rule set the route
@@ -76,10 +91,19 @@ def _prediction(
     metadata["novelty"] = round(novelty, 3)
     rules = [{"rule": h.rule, "route": h.route, "effect": h.effect, "evidence": h.evidence} for h in hits]
     if doc_hit is not None:
-        rules.append({"rule": doc_hit.rule, "doc_type": doc_hit.doc_type, "effect": "fix", "evidence": doc_hit.evidence})
+        rules.append(
+            {
+                "rule": doc_hit.rule,
+                "doc_type": doc_hit.doc_type,
+                "effect": "fix",
+                "evidence": doc_hit.evidence,
+            }
+        )
     if rules:
         metadata["rules"] = rules
-    return Prediction(doc_type, route, decision.decision, decision.reason, decision.decided_by, metadata, model.version)
+    return Prediction(
+        doc_type, route, decision.decision, decision.reason, decision.decided_by, metadata, model.version
+    )
 
 
 def _head(classes: np.ndarray, row: np.ndarray, threshold: float) -> HeadPrediction:

@@ -85,7 +85,10 @@ def load_rules(path: Path, routes: set[str] | None = None, doc_types: set[str] |
 
 
 def parse_rules(
-    data: dict[str, Any], origin: str = "rules", routes: set[str] | None = None, doc_types: set[str] | None = None
+    data: dict[str, Any],
+    origin: str = "rules",
+    routes: set[str] | None = None,
+    doc_types: set[str] | None = None,
 ) -> RuleSet:
     """Build a RuleSet from the mapping of a rules file (see configs/rules.yaml)."""
     rules = []
@@ -94,38 +97,65 @@ def parse_rules(
         if not isinstance(entry, dict) or not {"route", "effect", "pattern"} <= entry.keys():
             raise BadConfig(f"{origin}: route rule '{name}' needs route, effect and pattern")
         if entry["effect"] not in EFFECTS:
-            raise BadConfig(f"{origin}: route rule '{name}' has effect '{entry['effect']}'; use fix or support")
+            raise BadConfig(
+                f"{origin}: route rule '{name}' has effect '{entry['effect']}'; use fix or support"
+            )
         if routes is not None and entry["route"] not in routes:
-            raise BadConfig(f"{origin}: route rule '{name}' names route '{entry['route']}', which is not in the taxonomy")
-        rules.append(RouteRule(name, str(entry["route"]), str(entry["effect"]), _compile(entry["pattern"], origin, name)))
+            raise BadConfig(
+                f"{origin}: route rule '{name}' names route '{entry['route']}', which is not in the taxonomy"
+            )
+        rules.append(
+            RouteRule(
+                name, str(entry["route"]), str(entry["effect"]), _compile(entry["pattern"], origin, name)
+            )
+        )
     references = {str(k): _compile(v, origin, str(k)) for k, v in (data.get("references") or {}).items()}
-    by_doc_type = tuple(_doc_type_route(str(d), e, origin, routes) for d, e in (data.get("doc_type_routes") or {}).items())
-    attachments = tuple(_attachment_rule(number, e, origin, doc_types) for number, e in enumerate(data.get("attachment_rules") or [], start=1))
+    by_doc_type = tuple(
+        _doc_type_route(str(d), e, origin, routes) for d, e in (data.get("doc_type_routes") or {}).items()
+    )
+    attachments = tuple(
+        _attachment_rule(number, e, origin, doc_types)
+        for number, e in enumerate(data.get("attachment_rules") or [], start=1)
+    )
     return RuleSet(tuple(rules), references, float(data.get("support_floor", 0.6)), by_doc_type, attachments)
 
 
 def _attachment_rule(number: int, entry: object, origin: str, doc_types: set[str] | None) -> AttachmentRule:
-    name = str(entry.get("name", f"attachment rule {number}")) if isinstance(entry, dict) else f"attachment rule {number}"
+    name = (
+        str(entry.get("name", f"attachment rule {number}"))
+        if isinstance(entry, dict)
+        else f"attachment rule {number}"
+    )
     if not isinstance(entry, dict) or not {"doc_type", "pattern"} <= entry.keys():
         raise BadConfig(f"{origin}: attachment rule '{name}' needs doc_type and pattern")
     if doc_types is not None and entry["doc_type"] not in doc_types:
-        raise BadConfig(f"{origin}: attachment rule '{name}' names doc_type '{entry['doc_type']}', which is not in the taxonomy")
+        raise BadConfig(
+            f"{origin}: attachment rule '{name}' names doc_type '{entry['doc_type']}', which is not in the taxonomy"
+        )
     return AttachmentRule(name, str(entry["doc_type"]), _compile(entry["pattern"], origin, name))
 
 
 def _doc_type_route(doc_type: str, entry: object, origin: str, routes: set[str] | None) -> DocTypeRoute:
     if not isinstance(entry, dict) or "default" not in entry:
-        raise BadConfig(f"{origin}: doc_type_routes '{doc_type}' needs a default route (and optionally unless: rules)")
+        raise BadConfig(
+            f"{origin}: doc_type_routes '{doc_type}' needs a default route (and optionally unless: rules)"
+        )
     unless = []
     for number, rule in enumerate(entry.get("unless") or [], start=1):
-        name = str(rule.get("name", f"{doc_type} rule {number}")) if isinstance(rule, dict) else f"{doc_type} rule {number}"
+        name = (
+            str(rule.get("name", f"{doc_type} rule {number}"))
+            if isinstance(rule, dict)
+            else f"{doc_type} rule {number}"
+        )
         if not isinstance(rule, dict) or not {"route", "pattern"} <= rule.keys():
             raise BadConfig(f"{origin}: doc_type_routes rule '{name}' needs route and pattern")
         unless.append(RouteRule(name, str(rule["route"]), EXPECT, _compile(rule["pattern"], origin, name)))
     result = DocTypeRoute(doc_type, str(entry["default"]), tuple(unless))
     for route in (result.default, *(r.route for r in result.unless)):
         if routes is not None and route not in routes:
-            raise BadConfig(f"{origin}: doc_type_routes '{doc_type}' names route '{route}', which is not in the taxonomy")
+            raise BadConfig(
+                f"{origin}: doc_type_routes '{doc_type}' names route '{route}', which is not in the taxonomy"
+            )
     return result
 
 

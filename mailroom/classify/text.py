@@ -105,7 +105,9 @@ def set_texts(
     return SetTexts([t for t, _ in results], "ocr", [s for _, s in results])
 
 
-def _read_all(paths: Sequence[Path], settings: Settings, workers: int, progress: Progress | None) -> list[tuple[str, float]]:
+def _read_all(
+    paths: Sequence[Path], settings: Settings, workers: int, progress: Progress | None
+) -> list[tuple[str, float]]:
     results: list[tuple[str, float] | None] = [None] * len(paths)
     todo = []
     for index, path in enumerate(paths):

@@ -37,7 +37,9 @@ def _mlflow(settings: Settings):
     os.environ.setdefault("MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR", "false")
     import mlflow
 
-    if not logging.getLogger().isEnabledFor(logging.DEBUG):  # unless --verbose: mlflow sets itself to INFO on import,
+    if not logging.getLogger().isEnabledFor(
+        logging.DEBUG
+    ):  # unless --verbose: mlflow sets itself to INFO on import,
         for name in ("alembic", "mlflow"):  # and their INFO lines would bury the command's own output
             logging.getLogger(name).setLevel(logging.WARNING)
     mlflow.set_tracking_uri(tracking_uri(settings))
@@ -49,7 +51,9 @@ def _experiment(mlflow, settings: Settings, name: str) -> str:
     found = mlflow.get_experiment_by_name(name)
     if found is not None:
         return found.experiment_id
-    location = None if settings.classify.tracking_uri else (settings.home.resolve() / "mlruns" / name).as_uri()
+    location = (
+        None if settings.classify.tracking_uri else (settings.home.resolve() / "mlruns" / name).as_uri()
+    )
     return mlflow.create_experiment(name, artifact_location=location)
 
 
@@ -78,7 +82,9 @@ def log_training(
         mlflow.log_params({k: str(v)[:500] for k, v in params.items()})
         mlflow.log_metrics({k: float(v) for k, v in metrics.items()})
         meta = read_meta(bundle)
-        mlflow.log_dict({"thresholds": meta["thresholds"], "temperatures": meta["temperatures"]}, "thresholds.json")
+        mlflow.log_dict(
+            {"thresholds": meta["thresholds"], "temperatures": meta["temperatures"]}, "thresholds.json"
+        )
         for path in artifacts:
             mlflow.log_artifact(str(path), artifact_path="plots")
         with warnings.catch_warnings():
@@ -154,12 +160,18 @@ def _download(settings: Settings, name: str, version: str) -> Path:
     try:
         mlflow.MlflowClient().get_model_version(name, version)
     except Exception as exc:
-        raise BadInput(f"model version {name}/{version} does not exist in the registry; see `mailroom models list`") from exc
+        raise BadInput(
+            f"model version {name}/{version} does not exist in the registry; see `mailroom models list`"
+        ) from exc
     with tempfile.TemporaryDirectory(prefix="mailroom-model-") as folder:
-        local = Path(mlflow.artifacts.download_artifacts(artifact_uri=f"models:/{name}/{version}", dst_path=folder))
+        local = Path(
+            mlflow.artifacts.download_artifacts(artifact_uri=f"models:/{name}/{version}", dst_path=folder)
+        )
         found = next((p.parent for p in local.rglob(META_FILE)), None)
         if found is None:
-            raise BadInput(f"registered model {name}/{version} holds no mailroom bundle; register models with `mailroom train`")
+            raise BadInput(
+                f"registered model {name}/{version} holds no mailroom bundle; register models with `mailroom train`"
+            )
         _copy_atomically(found, target)
     write_meta(target, {"registry_version": f"{name}/{version}"})
     return target
@@ -170,7 +182,9 @@ def promote(ref: str, settings: Settings, taxonomy: Taxonomy) -> Path:
     copy it to MAILROOM_HOME/models/promoted and, for a registered version, move the
     registry alias 'champion' to it. Returns the promoted folder."""
     if not ref:
-        raise BadInput("say which model to promote: a registered version (see `mailroom models list`) or a folder")
+        raise BadInput(
+            "say which model to promote: a registered version (see `mailroom models list`) or a folder"
+        )
     source = resolve_model(ref, settings)
     load_model(source, taxonomy)  # refuse a model that cannot be used before switching
     target = settings.path(*PROMOTED_DIR)
@@ -182,7 +196,9 @@ def promote(ref: str, settings: Settings, taxonomy: Taxonomy) -> Path:
     return target
 
 
-def log_promotion(settings: Settings, comparison: Comparison, frozen_set: Path, promoted: bool, forced: bool) -> str:
+def log_promotion(
+    settings: Settings, comparison: Comparison, frozen_set: Path, promoted: bool, forced: bool
+) -> str:
     """Record a promotion gate's comparison as a run of the experiment 'mailroom-promotions'; returns the run id."""
     mlflow = _mlflow(settings)
     with mlflow.start_run(experiment_id=_experiment(mlflow, settings, "mailroom-promotions")) as run:

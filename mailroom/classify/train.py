@@ -63,12 +63,18 @@ class TrainConfig(_Section):
     model_type: str = "linear"
     target_precision: float | None = None  # None: the settings' classify.target_precision
     threshold_floor: float = 0.5
-    precision_confidence: float = 0.95  # thresholds: the Wilson lower bound of held-out precision at this level must reach the target
-    precision_in_every_fold: bool = False  # that bound must reach the target in each held-out fold, not only pooled
+    precision_confidence: float = (
+        0.95  # thresholds: the Wilson lower bound of held-out precision at this level must reach the target
+    )
+    precision_in_every_fold: bool = (
+        False  # that bound must reach the target in each held-out fold, not only pooled
+    )
     calibration_folds: int = 5
     group_by: str = "style"  # column whose values are held out together in the folds ("": random folds)
     novelty_quantile: float = 0.995  # share of held-out-style letters the novelty cutoff lets through
-    city_mail_weight: float = 3.0  # weight of reviewed city mail (rows with a `review` column) per generated letter
+    city_mail_weight: float = (
+        3.0  # weight of reviewed city mail (rows with a `review` column) per generated letter
+    )
     min_items_per_class: int = 5
     seed: int = 0
     experiment: str = "mailroom-classifier"
@@ -89,7 +95,13 @@ def load_train_config(path: Path, overrides: dict[str, Any] | None = None) -> Tr
         raise BadConfig(f"{path}: model_type '{config.model_type}' is neither linear nor transformer")
     if config.transformer.checkpoint and not config.transformer.checkpoint.is_absolute():
         base = path.resolve().parent.parent  # paths in configs/ are relative to the repository
-        config = config.model_copy(update={"transformer": config.transformer.model_copy(update={"checkpoint": base / config.transformer.checkpoint})})
+        config = config.model_copy(
+            update={
+                "transformer": config.transformer.model_copy(
+                    update={"checkpoint": base / config.transformer.checkpoint}
+                )
+            }
+        )
     return config
 
 
@@ -123,7 +135,11 @@ def training_rows(fit: Sequence[tuple[LabelledItem, str]], config: TrainConfig) 
     `config.group_by` column (a row without one is a group of its own) and weighted:
     reviewed city mail (a `review` column, as `mailroom feedback export` writes it) by
     `config.city_mail_weight`."""
-    groups = [item.extra.get(config.group_by) or f"row {number}" for number, (item, _) in enumerate(fit)] if config.group_by else None
+    groups = (
+        [item.extra.get(config.group_by) or f"row {number}" for number, (item, _) in enumerate(fit)]
+        if config.group_by
+        else None
+    )
     weights = [config.city_mail_weight if item.extra.get("review") else 1.0 for item, _ in fit]
     labels = {head: [getattr(item, head) for item, _ in fit] for head in HEADS}
     return TrainingRows([text for _, text in fit], labels, groups, weights)
@@ -136,7 +152,9 @@ def check_trainable(labels: Mapping[str, Sequence[str]], minimum: int) -> None:
             raise BadInput("no items to train on: the set(s) hold no rows outside the test split")
         counts = Counter(values)
         if len(counts) < 2:
-            raise BadInput(f"{head}: every item has the label '{next(iter(counts))}'; a classifier needs at least two labels")
+            raise BadInput(
+                f"{head}: every item has the label '{next(iter(counts))}'; a classifier needs at least two labels"
+            )
         few = {label: n for label, n in counts.items() if n < minimum}
         if few:
             listed = ", ".join(f"{label} ({n})" for label, n in sorted(few.items()))
@@ -146,8 +164,14 @@ def check_trainable(labels: Mapping[str, Sequence[str]], minimum: int) -> None:
             )
 
 
-def train_model(rows: TrainingRows, config: TrainConfig, taxonomy: Taxonomy, rules: RuleSet,
-                rules_data: dict[str, Any], step: Step | None = None) -> TrainResult:
+def train_model(
+    rows: TrainingRows,
+    config: TrainConfig,
+    taxonomy: Taxonomy,
+    rules: RuleSet,
+    rules_data: dict[str, Any],
+    step: Step | None = None,
+) -> TrainResult:
     """Fit both heads, the route combiner and the novelty scorer on `rows`; calibrate and
     choose thresholds on out-of-fold predictions, with whole groups (writing styles)
     held out of each fold, so that the thresholds are measured on letters unlike those
@@ -175,13 +199,18 @@ def train_model(rows: TrainingRows, config: TrainConfig, taxonomy: Taxonomy, rul
     if step:
         step("route combiner and novelty")
     confidence = {"doc_type": calibrated["doc_type"][1].max(axis=1), "route": combined.max(axis=1)}
-    correct = {"doc_type": calibrated["doc_type"][1].argmax(axis=1) == truth["doc_type"], "route": combined.argmax(axis=1) == truth["route"]}
+    correct = {
+        "doc_type": calibrated["doc_type"][1].argmax(axis=1) == truth["doc_type"],
+        "route": combined.argmax(axis=1) == truth["route"],
+    }
     familiar = novelty <= cutoff
     fold_of = fold_numbers(folds, len(texts))[familiar] if config.precision_in_every_fold else None
     choice = choose_thresholds({h: c[familiar] for h, c in confidence.items()}, {h: c[familiar] for h, c in correct.items()},
                                target, config.threshold_floor, confidence_level=config.precision_confidence, fold_of=fold_of)  # fmt: skip
     if not choice.reached:
-        log.warning("no thresholds reach precision %.3f on held-out items: everything will go to review", target)
+        log.warning(
+            "no thresholds reach precision %.3f on held-out items: everything will go to review", target
+        )
     for head in HEADS:
         held_out[f"{head}_accuracy"] = float(correct[head].mean())
         held_out[f"{head}_ece"] = expected_calibration_error(confidence[head], correct[head])
@@ -231,8 +260,15 @@ def _fit(estimator, texts: Sequence[str], y: np.ndarray, weights: np.ndarray):
     return estimator.fit(list(texts), y, sample_weight=weights)
 
 
-def out_of_fold(estimator, texts: Sequence[str], y: np.ndarray, folds: Folds, weights: np.ndarray,
-                step: Step | None, head: str) -> tuple[np.ndarray, np.ndarray]:
+def out_of_fold(
+    estimator,
+    texts: Sequence[str],
+    y: np.ndarray,
+    folds: Folds,
+    weights: np.ndarray,
+    step: Step | None,
+    head: str,
+) -> tuple[np.ndarray, np.ndarray]:
     """Probabilities of every item from a model that did not see it, with columns in the
     order of the sorted classes (a class missing from a fold's training part gets 0)."""
     classes = np.unique(y)
@@ -246,15 +282,21 @@ def out_of_fold(estimator, texts: Sequence[str], y: np.ndarray, folds: Folds, we
     return oof, classes
 
 
-def _route_layer(calibrated: dict[str, tuple[np.ndarray, np.ndarray]], route_labels: Sequence[str], folds: Folds,
-                 weights: np.ndarray) -> tuple[np.ndarray, RouteCombiner, float]:
+def _route_layer(
+    calibrated: dict[str, tuple[np.ndarray, np.ndarray]],
+    route_labels: Sequence[str],
+    folds: Folds,
+    weights: np.ndarray,
+) -> tuple[np.ndarray, RouteCombiner, float]:
     """The route combiner's out-of-fold probabilities (calibrated), the combiner fitted on
     all out-of-fold head probabilities, and its temperature."""
     (doc_classes, doc), (route_classes, route) = calibrated["doc_type"], calibrated["route"]
     y = np.asarray(route_labels)
     oof = np.zeros_like(route)
     for train, test in folds:
-        fitted = RouteCombiner().fit(doc[train], route[train], y[train], doc_classes, route_classes, weights[train])
+        fitted = RouteCombiner().fit(
+            doc[train], route[train], y[train], doc_classes, route_classes, weights[train]
+        )
         oof[test] = fitted.predict_proba(doc[test], route[test])  # columns: route_classes
     truth = np.searchsorted(route_classes, y)
     scaler = TemperatureScaler().fit(oof, truth)

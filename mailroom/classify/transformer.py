@@ -21,9 +21,18 @@ from mailroom.errors import BadConfig
 log = logging.getLogger(__name__)
 
 PARAMS_FILE = "mailroom_params.json"
-HINT = ("put a local checkpoint (config.json, weights, tokenizer files) there or name another folder "
-        "in configs/train.yaml transformer.checkpoint; mailroom never downloads models")
-TOKENIZER_FILES = ("tokenizer.json", "vocab.txt", "vocab.json", "tokenizer.model", "spiece.model", "sentencepiece.bpe.model")
+HINT = (
+    "put a local checkpoint (config.json, weights, tokenizer files) there or name another folder "
+    "in configs/train.yaml transformer.checkpoint; mailroom never downloads models"
+)
+TOKENIZER_FILES = (
+    "tokenizer.json",
+    "vocab.txt",
+    "vocab.json",
+    "tokenizer.model",
+    "spiece.model",
+    "sentencepiece.bpe.model",
+)
 
 
 class TransformerTextClassifier(ClassifierMixin, BaseEstimator):
@@ -45,7 +54,9 @@ class TransformerTextClassifier(ClassifierMixin, BaseEstimator):
         self.learning_rate = learning_rate
         self.seed = seed
 
-    def fit(self, texts: Sequence[str], labels: Sequence[str], sample_weight: Sequence[float] | None = None) -> TransformerTextClassifier:
+    def fit(
+        self, texts: Sequence[str], labels: Sequence[str], sample_weight: Sequence[float] | None = None
+    ) -> TransformerTextClassifier:
         """Fine-tune a fresh classification head (and the encoder) on `texts`, each text's
         loss weighted by `sample_weight`; returns self. Raises BadConfig if the checkpoint
         folder is missing or not a model."""
@@ -54,7 +65,9 @@ class TransformerTextClassifier(ClassifierMixin, BaseEstimator):
         folder = check_checkpoint(Path(self.checkpoint))
         self.classes_ = np.unique(np.asarray(labels))
         targets = torch.tensor(np.searchsorted(self.classes_, np.asarray(labels)))
-        weights = torch.tensor(np.ones(len(texts)) if sample_weight is None else np.asarray(sample_weight), dtype=torch.float32)
+        weights = torch.tensor(
+            np.ones(len(texts)) if sample_weight is None else np.asarray(sample_weight), dtype=torch.float32
+        )
         torch.manual_seed(self.seed)
         self.tokenizer_, self.model_ = _load(folder, self.classes_, HINT)
         optimiser = torch.optim.AdamW(self.model_.parameters(), lr=self.learning_rate)
@@ -95,7 +108,11 @@ class TransformerTextClassifier(ClassifierMixin, BaseEstimator):
         folder.mkdir(parents=True, exist_ok=True)
         self.model_.save_pretrained(folder)
         self.tokenizer_.save_pretrained(folder)
-        params = {**self.get_params(), "checkpoint": str(self.checkpoint), "classes": [str(c) for c in self.classes_]}
+        params = {
+            **self.get_params(),
+            "checkpoint": str(self.checkpoint),
+            "classes": [str(c) for c in self.classes_],
+        }
         (folder / PARAMS_FILE).write_text(json.dumps(params, indent=1), encoding="utf-8")
 
     @classmethod
@@ -110,7 +127,9 @@ class TransformerTextClassifier(ClassifierMixin, BaseEstimator):
         return model
 
     def _encode(self, texts: list[str]):
-        return self.tokenizer_(texts, truncation=True, max_length=self.max_length, padding=True, return_tensors="pt")
+        return self.tokenizer_(
+            texts, truncation=True, max_length=self.max_length, padding=True, return_tensors="pt"
+        )
 
 
 def check_checkpoint(folder: Path) -> Path:
@@ -139,7 +158,9 @@ def _load(folder: Path, classes: np.ndarray, hint: str = "retrain the model"):
             folder, num_labels=len(classes), id2label=labels, label2id={v: k for k, v in labels.items()},
             local_files_only=True, ignore_mismatched_sizes=True,
         )  # fmt: skip
-    except Exception as exc:  # a broken checkpoint (bad JSON, weights, config) must name itself, not end in a traceback
+    except (
+        Exception
+    ) as exc:  # a broken checkpoint (bad JSON, weights, config) must name itself, not end in a traceback
         raise BadConfig(f"cannot load the transformer checkpoint in '{folder}': {exc}; {hint}") from exc
     return tokenizer, model
 
@@ -159,7 +180,10 @@ def build_tiny_checkpoint(folder: Path, texts: Iterable[str], vocab_size: int = 
 
     special = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
     counts = Counter(w for t in texts for w in t.lower().split())
-    vocab = {token: i for i, token in enumerate(special + [w for w, _ in counts.most_common(vocab_size - len(special))])}
+    vocab = {
+        token: i
+        for i, token in enumerate(special + [w for w, _ in counts.most_common(vocab_size - len(special))])
+    }
     tokenizer = Tokenizer(models.WordLevel(vocab, unk_token="[UNK]"))
     tokenizer.normalizer = normalizers.Lowercase()
     tokenizer.pre_tokenizer = pre_tokenizers.WhitespaceSplit()

@@ -61,7 +61,9 @@ def dispatch(obj, once: bool, dead_letters: bool, retry: tuple[str, ...]) -> Non
 def _print_report(report) -> None:
     for delivery in report.deliveries:
         if delivery.error:
-            console.print(f"{escape(delivery.item_id)}: {delivery.outcome} ({escape(delivery.error)})", highlight=False)
+            console.print(
+                f"{escape(delivery.item_id)}: {delivery.outcome} ({escape(delivery.error)})", highlight=False
+            )
     console.print(f"dispatch: {report.summary()}")
 
 
@@ -72,5 +74,7 @@ def _print_dead_letters(letters, taxonomy: Taxonomy) -> None:
         table.add_column(heading)
     for letter in letters:
         route = taxonomy.label("route", letter.route)
-        table.add_row(*map(escape, (letter.item_id, route, letter.target, str(letter.attempts), letter.error)))
+        table.add_row(
+            *map(escape, (letter.item_id, route, letter.target, str(letter.attempts), letter.error))
+        )
     console.print(table)

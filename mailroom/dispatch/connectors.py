@@ -50,7 +50,9 @@ class Payload:
     pdf: Path  # absolute path of the item's searchable PDF
     sidecar: dict[str, Any]
     subject: str  # one line saying what it is, for e-mail subjects and logs
-    attachments: dict[str, Path] = field(default_factory=dict)  # name at the receiver (`<item>.<file name>`) → path
+    attachments: dict[str, Path] = field(
+        default_factory=dict
+    )  # name at the receiver (`<item>.<file name>`) → path
 
     @property
     def name(self) -> str:

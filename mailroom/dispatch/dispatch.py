@@ -133,7 +133,9 @@ def dispatch_item(
             lambda attempts: backoff(attempts, settings.dispatch),
         )  # fmt: skip
     log.info("%s: delivered to %s (%s)", item_id, target.key, receipt, extra={"item_id": item_id})
-    return _record_success(db, item_id, claimed.row_id, receipt, now + dt.timedelta(seconds=time.monotonic() - started))
+    return _record_success(
+        db, item_id, claimed.row_id, receipt, now + dt.timedelta(seconds=time.monotonic() - started)
+    )
 
 
 def build_payload(db: Database, settings: Settings, item_id: str, key: str, taxonomy: Taxonomy) -> Payload:
@@ -173,7 +175,9 @@ def build_payload(db: Database, settings: Settings, item_id: str, key: str, taxo
         "attachments": [{"file_name": n, "sha256": hashlib.sha256(p.read_bytes()).hexdigest()} for n, p in attachments.items()],
         "trail": [{"at": _iso(at), "kind": kind, "detail": detail} for at, kind, detail in facts.trail],
     }  # fmt: skip
-    return Payload(item.id, key, pdf, sidecar, f"{route['name']}: {doc_type['name']} ({item.id})", attachments)
+    return Payload(
+        item.id, key, pdf, sidecar, f"{route['name']}: {doc_type['name']} ({item.id})", attachments
+    )
 
 
 def retry_dead_letter(db: Database, item_id: str, now: dt.datetime | None = None) -> ItemState:

@@ -58,4 +58,3 @@ def put_file(path: Path, content: bytes) -> bool:
         return False
     write_atomically(path, content, durable=True)
     return True
-

@@ -87,7 +87,9 @@ class WebhookConnector:
             connection.connect()  # bounded by the timeout; the timer can only cut a connected socket
             if expired.is_set():
                 raise TimeoutError("connected only after the deadline")
-            connection.request("POST", f"{url.path or '/'}{'?' if url.query else ''}{url.query}", body, headers)
+            connection.request(
+                "POST", f"{url.path or '/'}{'?' if url.query else ''}{url.query}", body, headers
+            )
             response = connection.getresponse()
             answer = response.status, response.getheader("Location", ""), response.read(DETAIL_BYTES)
         except (http.client.HTTPException, OSError) as exc:
@@ -122,7 +124,10 @@ def multipart(payload: Payload) -> tuple[bytes, str]:
         ("metadata", f"{payload.name}.json", "application/json; charset=utf-8", payload.sidecar_bytes()),
         ("document", f"{payload.name}.pdf", "application/pdf", payload.pdf.read_bytes()),
     ]
-    parts += [("attachment", name, content_type(name), path.read_bytes()) for name, path in payload.attachments.items()]
+    parts += [
+        ("attachment", name, content_type(name), path.read_bytes())
+        for name, path in payload.attachments.items()
+    ]
     chunks = []
     for field, filename, media_type, content in parts:
         head = (

@@ -163,7 +163,9 @@ def classify_items(db: Database, item_ids: list[str], classifier: Classifier) ->
                 session.scalars(select(Page.text).where(Page.item_id == item_id).order_by(Page.number))
             )
             flags, minimum = flags_of(item), classifier.settings.ocr.min_confidence
-            prediction = classify_item(text, model, item.mean_confidence, flags.page_flags(), list(flags.attachments), minimum)
+            prediction = classify_item(
+                text, model, item.mean_confidence, flags.page_flags(), list(flags.attachments), minimum
+            )
             _apply_prediction(session, item, prediction)
 
 

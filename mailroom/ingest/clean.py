@@ -274,7 +274,9 @@ def _sheet(gray: np.ndarray) -> np.ndarray:
     """
     rows, cols = gray.shape
     scale = 200 / max(rows, cols)
-    small = cv2.resize(gray, (max(1, round(cols * scale)), max(1, round(rows * scale))), interpolation=cv2.INTER_AREA)
+    small = cv2.resize(
+        gray, (max(1, round(cols * scale)), max(1, round(rows * scale))), interpolation=cv2.INTER_AREA
+    )
     _, bright = cv2.threshold(cv2.GaussianBlur(small, (5, 5), 0), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     bright = cv2.morphologyEx(bright, cv2.MORPH_CLOSE, np.ones((7, 7), np.uint8))
     count, _, stats, _ = cv2.connectedComponentsWithStats(bright, connectivity=4)

@@ -33,7 +33,14 @@ SIGNATURES = {
     b"\x89PNG\r\n\x1a\n": "png",
     b"\xff\xd8\xff": "jpeg",
 }
-SUFFIX_TYPES = {".pdf": "pdf", ".tif": "tiff", ".tiff": "tiff", ".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg"}
+SUFFIX_TYPES = {
+    ".pdf": "pdf",
+    ".tif": "tiff",
+    ".tiff": "tiff",
+    ".png": "png",
+    ".jpg": "jpeg",
+    ".jpeg": "jpeg",
+}
 O_ACCMODE, O_WRONLY, O_RDWR = 0o3, 0o1, 0o2
 
 
@@ -226,7 +233,13 @@ def path_problem(path: Path, limits: Limits) -> str:
 
 
 def _special_kind(mode: int) -> str:
-    return "a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device file"
+    return (
+        "a named pipe (FIFO)"
+        if stat.S_ISFIFO(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "a device file"
+    )
 
 
 def content_problem(path: Path, original_name: str) -> str:
@@ -240,7 +253,9 @@ def content_problem(path: Path, original_name: str) -> str:
     if content_type is None:
         return f"named {suffix} but its content is not a PDF, TIFF, PNG or JPEG file"
     if content_type != SUFFIX_TYPES[suffix]:
-        return f"named {suffix} but its content is {content_type.upper()}: rename it to match and drop it again"
+        return (
+            f"named {suffix} but its content is {content_type.upper()}: rename it to match and drop it again"
+        )
     return ""
 
 

@@ -42,7 +42,9 @@ def require_language(lang: str) -> None:
     missing = [code for code in lang.split("+") if code not in installed_languages()]
     if missing:
         packages = " ".join(f"tesseract-ocr-{code}" for code in missing)
-        raise MissingDependency(f"Tesseract language(s) {', '.join(missing)} missing: apt-get install {packages}")
+        raise MissingDependency(
+            f"Tesseract language(s) {', '.join(missing)} missing: apt-get install {packages}"
+        )
 
 
 def ocr_text(image: Path | Image.Image, lang: str = "deu", psm: int = 3, timeout: float = 120) -> str:
@@ -66,7 +68,9 @@ def ocr_page(image_path: Path, settings: OcrSettings) -> tuple[PageOcr, bytes]:
         base = os.path.join(folder, "page")
         config = f"--psm {settings.psm} -c tessedit_create_tsv=1"
         try:
-            run_tesseract(str(image_path), base, "pdf", settings.lang, config=config, timeout=settings.timeout_seconds)
+            run_tesseract(
+                str(image_path), base, "pdf", settings.lang, config=config, timeout=settings.timeout_seconds
+            )
         except TesseractNotFoundError as exc:  # removed while we run
             raise MissingDependency(f"Tesseract is not installed; install it with: {INSTALL_HINT}") from exc
         except RuntimeError as exc:  # pytesseract signals its timeout this way

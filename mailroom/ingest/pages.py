@@ -152,7 +152,9 @@ def _rasterize_pdf(path: Path, info: SourceInfo, folder: Path) -> list[Path]:
     except (PDFInfoNotInstalledError, FileNotFoundError) as exc:  # removed while we run
         raise MissingDependency(f"poppler is not installed; install it with: {POPPLER_HINT}") from exc
     if len(produced) != info.page_count:
-        raise BadInput(f"only {len(produced)} of {info.page_count} pages could be rendered: the PDF is damaged")
+        raise BadInput(
+            f"only {len(produced)} of {info.page_count} pages could be rendered: the PDF is damaged"
+        )
     written = []
     for number, raw in enumerate(sorted(str(p) for p in produced), start=1):  # paths, with paths_only
         target = folder / f"p{number:04d}.pgm"
@@ -166,12 +168,21 @@ def _embedded_text(path: Path, count: int) -> tuple[str, ...]:
     pdftotext run for the whole file, which ends every page with a form feed."""
     try:
         done = subprocess.run(
-            ["pdftotext", "-layout", str(path), "-"], capture_output=True, timeout=POPPLER_TIMEOUT, check=False
+            ["pdftotext", "-layout", str(path), "-"],
+            capture_output=True,
+            timeout=POPPLER_TIMEOUT,
+            check=False,
         )
     except FileNotFoundError as exc:
-        raise MissingDependency(f"poppler's pdftotext is not installed; install it with: {POPPLER_HINT}") from exc
+        raise MissingDependency(
+            f"poppler's pdftotext is not installed; install it with: {POPPLER_HINT}"
+        ) from exc
     texts = done.stdout.decode("utf-8", "replace").split("\f")[:count]
-    if done.returncode != 0 or len(texts) != count or any(len("".join(t.split())) < MIN_EMBEDDED_CHARS for t in texts):
+    if (
+        done.returncode != 0
+        or len(texts) != count
+        or any(len("".join(t.split())) < MIN_EMBEDDED_CHARS for t in texts)
+    ):
         return ()
     return tuple(texts)
 

@@ -24,7 +24,9 @@ from mailroom.records import PageOcr
 from mailroom.settings import OcrSettings, Settings
 
 
-def read_page(gray: np.ndarray, dpi: int, image_path: Path, ocr: OcrSettings) -> tuple[CleanedPage, PageOcr, bytes]:
+def read_page(
+    gray: np.ndarray, dpi: int, image_path: Path, ocr: OcrSettings
+) -> tuple[CleanedPage, PageOcr, bytes]:
     """Clean `gray`, write the cleaned image to `image_path`, OCR it. Returns the cleaned
     page, what OCR read, and the page as searchable PDF (b"" after an OCR timeout)."""
     cleaned = clean_page(gray, dpi)
@@ -65,4 +67,3 @@ def write_png(gray: np.ndarray, path: Path, dpi: int) -> None:
     buffer = io.BytesIO()
     Image.fromarray(gray).save(buffer, "PNG", dpi=(dpi, dpi), compress_level=1)
     write_atomically(path, buffer.getvalue())
-

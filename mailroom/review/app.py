@@ -56,7 +56,11 @@ def create_app(settings: Settings, db: Database) -> FastAPI:
     app = FastAPI(title="mailroom review", docs_url=None, redoc_url=None, openapi_url=None)
     review = settings.review
     language = load_language(review.language)
-    key_file = review.secret_key_file if review.secret_key_file.is_absolute() else settings.path(str(review.secret_key_file))
+    key_file = (
+        review.secret_key_file
+        if review.secret_key_file.is_absolute()
+        else settings.path(str(review.secret_key_file))
+    )
     app.state.mailroom = AppState(
         settings, db, settings.taxonomy, _templates(language),
         LoginThrottle(review.login_max_failures, review.login_window_seconds), secret_key(key_file), language,
@@ -80,7 +84,9 @@ def create_app(settings: Settings, db: Database) -> FastAPI:
 def _templates(language: Language) -> Jinja2Templates:
     """The pages in `language`: `_()` translates, filters format dates, numbers and names."""
     env = Environment(
-        loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(), extensions=["jinja2.ext.i18n"]
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=select_autoescape(),
+        extensions=["jinja2.ext.i18n"],
     )
     env.install_gettext_translations(language.translations, newstyle=True)  # type: ignore[attr-defined]
     env.globals["lang"] = language.code
@@ -96,7 +102,9 @@ def login_form(request: Request, next: str = "/") -> HTMLResponse:
     return render(request, "login.html", next=_local(next), error="")
 
 
-def login(request: Request, name: str = Form(""), password: str = Form(""), next: str = Form("/")) -> Response:
+def login(
+    request: Request, name: str = Form(""), password: str = Form(""), next: str = Form("/")
+) -> Response:
     """Check the password, unless the throttle refuses first; on success start a fresh
     session and go to `next`."""
     state = app_state(request)
@@ -107,7 +115,9 @@ def login(request: Request, name: str = Form(""), password: str = Form(""), next
         return render(request, "login.html", 429, next=_local(next), error=error)
     account = authenticate(state.db, name, password)
     if account is None:
-        return render(request, "login.html", 401, next=_local(next), error=translate(request, "Wrong name or password."))
+        return render(
+            request, "login.html", 401, next=_local(next), error=translate(request, "Wrong name or password.")
+        )
     state.throttle.succeed(name_key, address_key)
     max_age = state.settings.review.session_max_age_seconds
     set_session_token(request, start_session(state.db, account.name, max_age))
@@ -150,7 +160,9 @@ async def _session_cookie(request: Request, call_next: Handler) -> Response:
             response.delete_cookie(SESSION_COOKIE, secure=secure, httponly=True, samesite="strict")
         else:
             max_age = app_state(request).settings.review.session_max_age_seconds
-            response.set_cookie(SESSION_COOKIE, token, max_age, httponly=True, secure=secure, samesite="strict")
+            response.set_cookie(
+                SESSION_COOKIE, token, max_age, httponly=True, secure=secure, samesite="strict"
+            )
     return response
 
 

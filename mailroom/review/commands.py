@@ -127,7 +127,9 @@ def feedback() -> None:
 
 
 @feedback.command("export")
-@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder of the set.")
+@click.option(
+    "--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder of the set."
+)
 @click.pass_obj
 def feedback_export(obj, out: Path) -> None:
     """Write the reviewed items as a labelled set (labels.csv + PDFs) for `mailroom train --data`."""

@@ -95,7 +95,12 @@ async def require_csrf(request: Request) -> None:
     token = session_token(request)
     expected = csrf_token_for(app_state(request).secret_key, token) if token else None
     if not csrf_matches(expected, form.get("csrf")):  # type: ignore[arg-type]
-        raise HTTPException(403, translate(request, "The form is outdated or forged (CSRF token missing or wrong). Reload the page."))
+        raise HTTPException(
+            403,
+            translate(
+                request, "The form is outdated or forged (CSRF token missing or wrong). Reload the page."
+            ),
+        )
 
 
 def translate(request: Request, message: str, **params: object) -> str:
@@ -131,5 +136,6 @@ def highlight(text: str, terms: list[str]) -> Markup:
     pattern = re.compile("(" + "|".join(re.escape(t) for t in terms) + ")", re.IGNORECASE)
     parts = pattern.split(text)
     return Markup("").join(
-        Markup("<mark>{}</mark>").format(part) if index % 2 else escape(part) for index, part in enumerate(parts)
+        Markup("<mark>{}</mark>").format(part) if index % 2 else escape(part)
+        for index, part in enumerate(parts)
     )

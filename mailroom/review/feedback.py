@@ -29,4 +29,3 @@ def export_feedback(settings: Settings, db: Database, out: Path) -> list[Labelle
         rows.append(LabelledItem(f"items/{item.id}.pdf", item.doc_type or "", item.route or "", extra))
     write_dataset(out, rows)
     return rows
-

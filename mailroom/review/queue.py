@@ -24,6 +24,7 @@ from mailroom.taxonomy import Taxonomy
 
 log = logging.getLogger(__name__)
 
+
 class NotInReview(Outdated):
     """The item is not (or no longer) waiting for review."""
 
@@ -85,15 +86,26 @@ def top3(prediction: ItemPrediction | dict[str, Any], head: str) -> list[tuple[s
     return ItemPrediction.model_validate(prediction).top3(head)
 
 
-def highlight_terms(prediction: ItemPrediction | dict[str, Any], metadata: ItemMetadata | dict[str, Any]) -> list[str]:
+def highlight_terms(
+    prediction: ItemPrediction | dict[str, Any], metadata: ItemMetadata | dict[str, Any]
+) -> list[str]:
     """The words that drove the prediction: the evidence of the rules that fired, any words
     the classifier names, and the references found, longest first."""
-    terms = list(ItemPrediction.model_validate(prediction).words or ()) + ItemMetadata.model_validate(metadata).terms()
+    terms = (
+        list(ItemPrediction.model_validate(prediction).words or ())
+        + ItemMetadata.model_validate(metadata).terms()
+    )
     return sorted({t.strip() for t in terms if len(t.strip()) >= 3}, key=len, reverse=True)
 
 
 def decide(
-    db: Database, taxonomy: Taxonomy, item_id: str, user: str, doc_type: str = "", route: str = "", unreadable: bool = False
+    db: Database,
+    taxonomy: Taxonomy,
+    item_id: str,
+    user: str,
+    doc_type: str = "",
+    route: str = "",
+    unreadable: bool = False,
 ) -> tuple[str, str]:
     """Record a reviewer's decision on an item in review. Returns (action, new state).
 

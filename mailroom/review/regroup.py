@@ -41,8 +41,12 @@ def split_item(db: Database, home: Path, item_id: str, user: str, after_page: in
             raise Refused(N_("Cannot split %(id)s after page %(page)s: give a page from 1 to %(last)s."),
                           id=item_id, page=after_page, last=pages - 1)  # fmt: skip
 
-    new_id = regroup.split(db, item_id, user, after_page, check, lambda documents: _write_pdfs(home, documents))
-    log.info("%s: split after page %s by %s -> %s", item_id, after_page, user, new_id, extra={"item_id": item_id})
+    new_id = regroup.split(
+        db, item_id, user, after_page, check, lambda documents: _write_pdfs(home, documents)
+    )
+    log.info(
+        "%s: split after page %s by %s -> %s", item_id, after_page, user, new_id, extra={"item_id": item_id}
+    )
     return new_id
 
 
@@ -98,7 +102,11 @@ def _pdf_sources(home: Path, item: StoredItem, pages: list[StoredPage]) -> list[
         elif item_pdf is not None and page.number <= count:
             sources.append((item_pdf, page.number - 1))
         else:
-            raise Refused(N_("Page %(page)s of %(id)s has no PDF to rebuild the documents from."), page=page.number, id=item.id)
+            raise Refused(
+                N_("Page %(page)s of %(id)s has no PDF to rebuild the documents from."),
+                page=page.number,
+                id=item.id,
+            )
     return sources
 
 

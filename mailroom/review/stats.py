@@ -58,18 +58,27 @@ def prometheus(stats: Stats, dead_letters: int, queued_tasks: int | None = None)
     lines += [f'mailroom_items{{state="{state}"}} {count}' for state, count in stats.states.items()]
     lines += _gauge("mailroom_review_queue_length", "Items waiting for review.", stats.queue_length)
     lines += _gauge(
-        "mailroom_review_queue_oldest_seconds", "Age of the oldest item in review.", stats.queue_oldest_seconds or 0
+        "mailroom_review_queue_oldest_seconds",
+        "Age of the oldest item in review.",
+        stats.queue_oldest_seconds or 0,
     )
     lines += _gauge("mailroom_dead_letters", "Items that could not be delivered.", dead_letters)
     lines += _gauge("mailroom_automation_ratio", "Share of classified items routed without review.",
                     stats.automation_rate or 0)  # fmt: skip
     if queued_tasks is not None:
-        lines += _gauge("mailroom_queue_length", "Stage tasks waiting in the broker queue for a worker.", queued_tasks)
-    lines += ["# HELP mailroom_review_decisions_total Review decisions.", "# TYPE mailroom_review_decisions_total counter"]
+        lines += _gauge(
+            "mailroom_queue_length", "Stage tasks waiting in the broker queue for a worker.", queued_tasks
+        )
+    lines += [
+        "# HELP mailroom_review_decisions_total Review decisions.",
+        "# TYPE mailroom_review_decisions_total counter",
+    ]
     lines += [f'mailroom_review_decisions_total{{action="{a}"}} {n}' for a, n in stats.decisions.items()]
     lines += ["# HELP mailroom_review_corrections_total Reviewed items whose prediction was changed, per route.",
               "# TYPE mailroom_review_corrections_total counter"]  # fmt: skip
-    lines += [f'mailroom_review_corrections_total{{route="{c.route}"}} {c.corrected}' for c in stats.corrections]
+    lines += [
+        f'mailroom_review_corrections_total{{route="{c.route}"}} {c.corrected}' for c in stats.corrections
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -33,13 +33,13 @@ Admin = Annotated[Account, Depends(require_admin)]
 
 
 @router.get("/", response_class=HTMLResponse)
-def queue_page(
-    request: Request, user: CurrentUser, route: str = "", doc_type: str = ""
-) -> HTMLResponse:
+def queue_page(request: Request, user: CurrentUser, route: str = "", doc_type: str = "") -> HTMLResponse:
     """Items in review, earliest deadline first; filters by route and doc_type."""
     db = app_state(request).db
     entries = review_queue(db, route=route or None, doc_type=doc_type or None)
-    return render(request, "queue.html", entries=entries, counts=review_counts(db), route=route, doc_type=doc_type)
+    return render(
+        request, "queue.html", entries=entries, counts=review_counts(db), route=route, doc_type=doc_type
+    )
 
 
 @router.get("/items/{item_id}", response_class=HTMLResponse)
@@ -82,7 +82,9 @@ def decide_item(
     """Confirm, correct or mark unreadable; then on to the next item of the queue."""
     state = app_state(request)
     try:
-        decide(state.db, state.taxonomy, item_id, user.name, doc_type, route, unreadable=action == "unreadable")
+        decide(
+            state.db, state.taxonomy, item_id, user.name, doc_type, route, unreadable=action == "unreadable"
+        )
     except Refused as exc:
         raise _refused(request, exc) from exc
     following = next_in_queue(state.db, item_id)

@@ -13,7 +13,11 @@ from mailroom.store.tables import Item, SourceFile
 def list_items(db: Database, state: str | None = None) -> list[dict[str, Any]]:
     """Items (oldest first) as plain dicts: id, source file, SHA-256, pages, state, and
     once classified doc_type, route, confidence, decision; the reason for quarantined ones."""
-    query = select(Item, SourceFile).join(SourceFile, Item.source_id == SourceFile.id).order_by(Item.created_at, Item.id)
+    query = (
+        select(Item, SourceFile)
+        .join(SourceFile, Item.source_id == SourceFile.id)
+        .order_by(Item.created_at, Item.id)
+    )
     if state is not None:
         query = query.where(Item.state == state)
     with db.session() as session:
@@ -33,7 +37,12 @@ def _item_dict(item: Item, source: SourceFile) -> dict[str, Any]:
     if item.state == "quarantined":
         row["reason"] = source.reason
     if item.doc_type is not None:
-        row |= {"doc_type": item.doc_type, "route": item.route, "confidence": item.confidence, "decision": item.decision}
+        row |= {
+            "doc_type": item.doc_type,
+            "route": item.route,
+            "confidence": item.confidence,
+            "decision": item.decision,
+        }
     return row
 
 

@@ -245,7 +245,6 @@ def slots(rng: random.Random, received: dt.date, town: City) -> dict[str, str]:
     }
 
 
-
 TOPICS: tuple[Topic, ...] = (
     # --- Bürgeramt -----------------------------------------------------------------
     T(
