@@ -17,9 +17,11 @@ from mailroom.errors import BadConfig, BadInput, IncompatibleModel
 from mailroom.flow.sources import Folders, archive_original, event, kind, make_item_id, quarantine_rows
 from mailroom.flow.work import PageJob, SplitJob, SplitResult
 from mailroom.ingest.sanitize import Cleaned, write_clean_pdf
+from mailroom.item_state import ItemFlags, ItemMetadata, ItemPrediction
 from mailroom.records import ItemState, Prediction, ProcessedPage, SourceState
 from mailroom.settings import Settings
 from mailroom.store.db import Database
+from mailroom.store.items import flags_of, set_flags
 from mailroom.store.tables import Item, Page, SourceFile
 
 log = logging.getLogger(__name__)
@@ -106,10 +108,9 @@ def record_ocr(db: Database, folders: Folders, item_id: str, pages: list[Process
             session.add(_page_row(folders, p))
         confidences = [p.ocr.mean_confidence for p in pages if p.ocr.words]
         item.mean_confidence = sum(confidences) / len(confidences) if confidences else 0.0
-        item.flags = {
-            "pages": {str(p.number): list(p.ocr.flags) for p in pages if p.ocr.flags},
-            "attachments": {name: folders.rel(path) for name, path in cleaned.files.items()},
-        }
+        page_flags = {p.number: p.ocr.flags for p in pages if p.ocr.flags}
+        attachments = {name: folders.rel(path) for name, path in cleaned.files.items()}
+        set_flags(item, ItemFlags(pages=page_flags, attachments=attachments))
         item.pdf_path, item.state = folders.rel(pdf_path), ItemState.OCR_DONE
         event(
             session,
@@ -155,16 +156,16 @@ def classify_items(db: Database, item_ids: list[str], classifier: Classifier) ->
                 continue
             if model is None:
                 item.decision, item.state = "review", ItemState.IN_REVIEW
-                item.flags = {**item.flags, "prediction": {"reason": classifier.problem}}
+                set_flags(item, flags_of(item).with_(prediction=ItemPrediction(reason=classifier.problem)))
                 event(session, "in_review", item=item, detail={"reason": classifier.problem})
                 continue
             text = "\n\n".join(
                 session.scalars(select(Page.text).where(Page.item_id == item_id).order_by(Page.number))
             )
-            page_flags = [flag for flags in item.flags.get("pages", {}).values() for flag in flags]
-            attachments = list(item.flags.get("attachments", {}))
-            minimum = classifier.settings.ocr.min_confidence
-            prediction = classify_item(text, model, item.mean_confidence, page_flags, attachments, minimum)
+            flags, minimum = flags_of(item), classifier.settings.ocr.min_confidence
+            prediction = classify_item(
+                text, model, item.mean_confidence, flags.page_flags(), list(flags.attachments), minimum
+            )
             _apply_prediction(session, item, prediction)
 
 
@@ -185,7 +186,8 @@ def record_failure(db: Database, stage: str, subject: str, error: BaseException 
         )  # source, then item: as record_ocr
         item = session.get_one(Item, subject, with_for_update=True, populate_existing=True)
         if item.state in (ItemState.SPLIT, ItemState.OCR_DONE):
-            item.state, item.flags = ItemState.FAILED, {**item.flags, "error": message}
+            item.state = ItemState.FAILED
+            set_flags(item, flags_of(item).with_(error=message))
             event(session, "failed", item=item, detail={"error": message})
             _finish_source_if_done(session, source)
 
@@ -196,7 +198,8 @@ def _apply_prediction(session, item: Item, prediction: Prediction) -> None:
     item.doc_type, item.route = prediction.doc_type.label, prediction.route.label
     item.confidence, item.decision = prediction.confidence, prediction.decision
     item.model_version = prediction.model_version
-    item.flags = {**item.flags, "prediction": details, "metadata": metadata}
+    set_flags(item, flags_of(item).with_(prediction=ItemPrediction.model_validate(details),
+                                         metadata=ItemMetadata.model_validate(metadata)))  # fmt: skip
     item.state = ItemState.CLASSIFIED
     event(
         session,

@@ -23,9 +23,11 @@ from mailroom.ingest.intake import (
     safe_name,
     sha256_file,
 )
+from mailroom.item_state import ItemFlags
 from mailroom.records import ItemState, SourceState
 from mailroom.settings import Settings
 from mailroom.store.db import Database
+from mailroom.store.sources import StoredSource
 from mailroom.store.tables import Event, Item, SourceFile
 
 SUFFIX_BY_KIND = {"pdf": ".pdf", "tiff": ".tif", "png": ".png", "jpeg": ".jpg"}
@@ -156,7 +158,7 @@ def quarantine_rows(session, source: SourceFile, reason: str) -> None:
     session.flush()
     item = Item(
         id=make_item_id(source, 1), source_id=source.id, position=1, state=ItemState.QUARANTINED,
-        page_count=0, source_pages={"pages": []}, flags={"reason": reason},
+        page_count=0, source_pages={"pages": []}, flags=ItemFlags(reason=reason).to_json(),
     )  # fmt: skip
     session.add(item)
     session.flush()
@@ -187,5 +189,5 @@ def limits(settings: Settings) -> Limits:
     return Limits(int(ingest.max_file_mb * 1e6), ingest.max_pages, ingest.max_pixels_per_page)
 
 
-def quarantine_target(folders: Folders, source: SourceFile) -> Path:
+def quarantine_target(folders: Folders, source: SourceFile | StoredSource) -> Path:
     return folders.quarantine / f"{Path(source.claim_path).name[:12]}-{safe_name(source.original_name)}"

@@ -19,11 +19,10 @@ from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, select
 
 from mailroom.errors import BadInput
+from mailroom.store import users
 from mailroom.store.db import Database
-from mailroom.store.tables import ReviewSession, User, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -50,12 +49,8 @@ def add_user(db: Database, name: str, role: str, password: str) -> Account:
     """Create a user. Raises BadInput for a taken name, an unknown role or a short password."""
     _check_role(role)
     _check_password(password)
-    with db.session() as session:
-        if session.scalar(select(User).where(User.name == name)) is not None:
-            raise BadInput(
-                f"user {name!r} exists already; `mailroom users passwd {name}` changes the password"
-            )
-        session.add(User(name=name, role=role, password_hash=_hasher.hash(password)))
+    if not users.insert_user(db, name, role, _hasher.hash(password)):
+        raise BadInput(f"user {name!r} exists already; `mailroom users passwd {name}` changes the password")
     log.info("user %s added with role %s", name, role)
     return Account(name, role)
 
@@ -64,35 +59,29 @@ def set_password(db: Database, name: str, password: str) -> None:
     """Replace a user's password and end the user's sessions. Raises BadInput for an unknown
     user or a short password."""
     _check_password(password)
-    with db.session() as session:
-        user = session.scalar(select(User).where(User.name == name))
-        if user is None:
-            raise BadInput(f"there is no user {name!r}; `mailroom users add {name} --role reviewer` adds one")
-        user.password_hash = _hasher.hash(password)
-        session.execute(delete(ReviewSession).where(ReviewSession.user_id == user.id))
+    if not users.set_password_hash(db, name, _hasher.hash(password)):
+        raise BadInput(f"there is no user {name!r}; `mailroom users add {name} --role reviewer` adds one")
     log.info("password of %s changed, its sessions ended", name)
 
 
 def list_users(db: Database) -> list[Account]:
     """All users, by name."""
-    with db.session() as session:
-        return [Account(u.name, u.role) for u in session.scalars(select(User).order_by(User.name))]
+    return [Account(u.name, u.role) for u in users.all_users(db)]
 
 
 def authenticate(db: Database, name: str, password: str) -> Account | None:
     """The account if `password` is right for `name`, else None."""
-    with db.session() as session:
-        user = session.scalar(select(User).where(User.name == name))
-        stored = user.password_hash if user else _DUMMY_HASH
-        try:
-            _hasher.verify(stored, password)
-        except (VerificationError, InvalidHashError):
-            return None
-        if user is None:
-            return None
-        if _hasher.check_needs_rehash(stored):
-            user.password_hash = _hasher.hash(password)
-        return Account(user.name, user.role)
+    user = users.get_user(db, name)
+    stored = user.password_hash if user else _DUMMY_HASH
+    try:
+        _hasher.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    if user is None:
+        return None
+    if _hasher.check_needs_rehash(stored):
+        users.set_password_hash(db, name, _hasher.hash(password), end_sessions=False)
+    return Account(user.name, user.role)
 
 
 def new_session_token() -> str:
@@ -104,31 +93,20 @@ def start_session(db: Database, name: str, max_age_seconds: int) -> str:
     """Log user `name` in for `max_age_seconds`; returns the new token for the cookie. Purges
     expired sessions of everybody."""
     token = new_session_token()
-    now = utcnow()
-    with db.session() as session:
-        session.execute(delete(ReviewSession).where(ReviewSession.expires_at <= now))
-        user_id = session.scalars(select(User.id).where(User.name == name)).one()
-        expires = now + dt.timedelta(seconds=max_age_seconds)
-        session.add(ReviewSession(id=_digest(token), user_id=user_id, created_at=now, expires_at=expires))
+    now = dt.datetime.now(dt.UTC)
+    users.open_session(db, name, _digest(token), now, now + dt.timedelta(seconds=max_age_seconds))
     return token
 
 
 def session_account(db: Database, token: str) -> Account | None:
     """The user logged in with `token`, or None if the session ended, expired or never was."""
-    query = (
-        select(User)
-        .join(ReviewSession, ReviewSession.user_id == User.id)
-        .where(ReviewSession.id == _digest(token), ReviewSession.expires_at > utcnow())
-    )
-    with db.session() as session:
-        user = session.scalar(query)
-        return Account(user.name, user.role) if user else None
+    user = users.session_user(db, _digest(token), dt.datetime.now(dt.UTC))
+    return Account(user.name, user.role) if user else None
 
 
 def end_session(db: Database, token: str) -> None:
     """Log out: the session of `token` ends for every copy of its cookie."""
-    with db.session() as session:
-        session.execute(delete(ReviewSession).where(ReviewSession.id == _digest(token)))
+    users.close_session(db, _digest(token))
 
 
 def _digest(token: str) -> str:

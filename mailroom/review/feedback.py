@@ -5,13 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from sqlalchemy import select
-
 from mailroom.dataset import LabelledItem, write_dataset
 from mailroom.records import ItemState
 from mailroom.settings import Settings
 from mailroom.store.db import Database
-from mailroom.store.tables import Item, Page, ReviewDecision
+from mailroom.store.review import reviewed_items
 
 EXPORTED_STATES = (ItemState.APPROVED, ItemState.DISPATCHED, ItemState.DEAD_LETTER)
 
@@ -22,7 +20,7 @@ def export_feedback(settings: Settings, db: Database, out: Path) -> list[Labelle
     Items whose PDF is missing are skipped. Returns the rows written."""
     rows = []
     (out / "items").mkdir(parents=True, exist_ok=True)
-    for item, text, action in _reviewed(db):
+    for item, text, action in reviewed_items(db, EXPORTED_STATES):
         source = settings.home / item.pdf_path
         if not item.pdf_path or not source.is_file():
             continue
@@ -31,22 +29,3 @@ def export_feedback(settings: Settings, db: Database, out: Path) -> list[Labelle
         rows.append(LabelledItem(f"items/{item.id}.pdf", item.doc_type or "", item.route or "", extra))
     write_dataset(out, rows)
     return rows
-
-
-def _reviewed(db: Database) -> list[tuple[Item, str, str]]:
-    """(item, OCR text, last review action) of the reviewed items still labelled as decided."""
-    with db.session() as session:
-        last: dict[str, str] = {}
-        for item_id, action in session.execute(
-            select(ReviewDecision.item_id, ReviewDecision.action).order_by(ReviewDecision.id)
-        ):
-            last[item_id] = action
-        ids = [i for i, action in last.items() if action in ("confirm", "correct")]
-        items = session.scalars(
-            select(Item).where(Item.id.in_(ids), Item.state.in_(EXPORTED_STATES)).order_by(Item.id)
-        )
-        result = []
-        for item in items:
-            texts = session.scalars(select(Page.text).where(Page.item_id == item.id).order_by(Page.number))
-            result.append((item, "\n".join(texts), last[item.id]))
-        return result

@@ -25,16 +25,14 @@ from typing import Any
 
 from pdf2image import convert_from_path
 from PIL import Image
-from sqlalchemy import select
 
 from mailroom.flow.sources import Folders, limits, quarantine_target
 from mailroom.ingest.intake import content_problem, path_problem, sha256_file, sniff_type
 from mailroom.records import ItemState, SourceState
 from mailroom.review.i18n import N_, TIMEZONE, Outdated, Refused
-from mailroom.review.queue import utc
 from mailroom.settings import Settings
 from mailroom.store.db import Database
-from mailroom.store.tables import Event, Item, SourceFile
+from mailroom.store.sources import StoredSource, add_source_event, get_source, leave_quarantine, listing
 
 RECENT_DAYS = 7
 MAX_RECENT = 500
@@ -72,41 +70,9 @@ def intake_view(db: Database, now: dt.datetime | None = None) -> Intake:
     """The open quarantine and the files of the last RECENT_DAYS days, newest first."""
     now = now or dt.datetime.now(dt.UTC)
     since = now - dt.timedelta(days=RECENT_DAYS)
-    with db.session() as session:
-        recent = session.scalars(
-            select(SourceFile)
-            .where(SourceFile.received_at >= since)
-            .order_by(SourceFile.id.desc())
-            .limit(MAX_RECENT)
-        ).all()
-        open_ = session.scalars(
-            select(SourceFile)
-            .where(SourceFile.state == SourceState.QUARANTINED)
-            .order_by(SourceFile.id.desc())
-        ).all()
-        ids = {s.id for s in [*recent, *open_]}
-        items: dict[int, list[tuple[str, str]]] = {}
-        for item_id, source_id, state in session.execute(
-            select(Item.id, Item.source_id, Item.state)
-            .where(Item.source_id.in_(ids), Item.state.not_in(STAND_INS))
-            .order_by(Item.position)
-        ):
-            items.setdefault(source_id, []).append((item_id, state))
-        history: dict[int, list[dict[str, Any]]] = {}
-        for event in session.scalars(
-            select(Event)
-            .where(Event.source_id.in_(ids), Event.kind.in_(AUDITED))
-            .order_by(Event.at, Event.id)
-        ):
-            detail = event.detail
-            history.setdefault(event.source_id or 0, []).append(
-                {
-                    "at": utc(event.at),
-                    "kind": event.kind,
-                    "user": detail.get("user", ""),
-                    "note": detail.get("note", ""),
-                }
-            )
+    found = listing(db, since, MAX_RECENT, STAND_INS, AUDITED)
+    recent, open_ = found.recent, found.quarantined
+    items, history = found.items, found.history
     entries = {s.id: _entry(s, items.get(s.id, []), history.get(s.id, [])) for s in [*recent, *open_]}
     today = now.astimezone(TIMEZONE).date()
     days = [(entries[s.id], entries[s.id].received_at.astimezone(TIMEZONE).date() == today) for s in recent]
@@ -117,11 +83,10 @@ def intake_view(db: Database, now: dt.datetime | None = None) -> Intake:
     )
 
 
-def _entry(source: SourceFile, items: list[tuple[str, str]], history: list[dict[str, Any]]) -> FileEntry:
-    split = source.split_info or {}
+def _entry(source: StoredSource, items: list[tuple[str, str]], history: list[dict[str, Any]]) -> FileEntry:
     return FileEntry(
-        id=source.id, name=source.original_name, received_at=utc(source.received_at), state=source.state,
-        pages=source.page_count, blanks=len(split.get("blanks", [])), separators=len(split.get("separators", [])),
+        id=source.id, name=source.original_name, received_at=source.received_at, state=source.state,
+        pages=source.page_count, blanks=source.blanks, separators=source.separators,
         items=items, reason=source.reason, history=history,
     )  # fmt: skip
 
@@ -131,8 +96,11 @@ def release(db: Database, settings: Settings, source_id: int, user: str, note: s
     inbox. Raises Refused if it is not in quarantine, its file is gone, unchanged, or still
     cannot be taken as it is."""
     folders = Folders.of(settings)
-    with db.session() as session:
-        source = _quarantined(session, source_id)
+    path = target = Path()
+
+    def decide(source: StoredSource | None) -> dict[str, Any]:
+        nonlocal path, target
+        source = _quarantined(source, source_id)
         path = quarantine_target(folders, source)
         if path.is_symlink() or not path.is_file():
             raise Refused(N_("%(name)s is no longer in the quarantine folder (%(path)s)."),
@@ -147,13 +115,11 @@ def release(db: Database, settings: Settings, source_id: int, user: str, note: s
                              "it in the quarantine folder (%(path)s) first, or handle it by hand."),
                           name=source.original_name, path=folders.rel(path))  # fmt: skip
         target = _free_name(folders.inbox / Path(source.original_name).name)
-        source.state = SourceState.RELEASED
-        detail = {"user": user, "note": note.strip(), "reason": source.reason, "to": target.name}
-        _audit(session, source, ItemState.RELEASED, "released", detail)
-        session.flush()
-        # last, before the commit: should the commit fail, the next ingest pass takes the
-        # file as a new one all the same
-        _move(path, target)
+        return {"user": user, "note": note.strip(), "reason": source.reason, "to": target.name}
+
+    # the move comes last, before the commit: should the commit fail, the next ingest pass
+    # takes the file as a new one all the same
+    leave_quarantine(db, source_id, SourceState.RELEASED, decide, lambda: _move(path, target))
     path.with_name(path.name + ".reason.txt").unlink(missing_ok=True)
     return target.name
 
@@ -163,40 +129,36 @@ def mark_handled(db: Database, source_id: int, user: str, note: str) -> None:
     The file stays in the quarantine folder."""
     if not note.strip():
         raise Refused(N_("Say in a note how the file was handled."))
-    with db.session() as session:
-        source = _quarantined(session, source_id)
-        source.state = SourceState.HANDLED
-        detail = {"user": user, "note": note.strip(), "reason": source.reason}
-        _audit(session, source, ItemState.HANDLED, "handled", detail)
+
+    def decide(source: StoredSource | None) -> dict[str, Any]:
+        return {"user": user, "note": note.strip(), "reason": _quarantined(source, source_id).reason}
+
+    leave_quarantine(db, source_id, SourceState.HANDLED, decide)
 
 
 def original_file(db: Database, settings: Settings, source_id: int, user: str) -> tuple[Path, str]:
     """The original of a file, as it came in (from the quarantine folder or the archive of
     originals), and its name; the download is audited. Raises Refused if there is none."""
     folders = Folders.of(settings)
-    with db.session() as session:
-        source = session.get(SourceFile, source_id)
-        if source is None:
-            raise Refused(N_("There is no file %(id)s."), id=source_id)
-        candidates = [quarantine_target(folders, source)] if source.state in IN_QUARANTINE else []
-        candidates += [folders.home / source.archive_path] if source.archive_path else []
-        path = next((p for p in candidates if p.is_file() and not p.is_symlink()), None)
-        if path is None:
-            raise Refused(N_("The original of %(name)s is not kept here."), name=source.original_name)
-        session.add(
-            Event(kind="downloaded", source_id=source.id, detail={"user": user, "from": folders.rel(path)})
-        )
-        return path, Path(source.original_name).name
+    source = get_source(db, source_id)
+    if source is None:
+        raise Refused(N_("There is no file %(id)s."), id=source_id)
+    candidates = [quarantine_target(folders, source)] if source.state in IN_QUARANTINE else []
+    candidates += [folders.home / source.archive_path] if source.archive_path else []
+    path = next((p for p in candidates if p.is_file() and not p.is_symlink()), None)
+    if path is None:
+        raise Refused(N_("The original of %(name)s is not kept here."), name=source.original_name)
+    add_source_event(db, source.id, "downloaded", {"user": user, "from": folders.rel(path)})
+    return path, Path(source.original_name).name
 
 
 def preview_png(db: Database, settings: Settings, source_id: int) -> bytes | None:
     """The first page of a file in quarantine as a small PNG; None if it cannot be rendered
     (not a regular file, damaged, encrypted, too large, or not a scan at all)."""
-    with db.session() as session:
-        source = session.get(SourceFile, source_id)
-        if source is None or source.state not in IN_QUARANTINE:
-            return None
-        path = quarantine_target(Folders.of(settings), source)
+    source = get_source(db, source_id)
+    if source is None or source.state not in IN_QUARANTINE:
+        return None
+    path = quarantine_target(Folders.of(settings), source)
     if path.is_symlink() or not path.is_file():
         return None
     try:
@@ -225,23 +187,10 @@ def _first_page(path: Path, kind: str | None, max_pixels: int) -> Image.Image | 
         return image.convert("L")
 
 
-def _quarantined(session, source_id: int) -> SourceFile:
-    source = session.get(SourceFile, source_id, with_for_update=True)
+def _quarantined(source: StoredSource | None, source_id: int) -> StoredSource:
     if source is None or source.state != SourceState.QUARANTINED:
         raise Outdated(N_("File %(id)s is not in quarantine (any more)."), id=source_id)
     return source
-
-
-def _audit(session, source: SourceFile, state: ItemState, kind: str, detail: dict[str, Any]) -> None:
-    """The item that stood for the file in quarantine takes `state`; an event says who did what."""
-    stand_in = session.scalars(
-        select(Item).where(Item.source_id == source.id, Item.state == ItemState.QUARANTINED)
-    ).first()
-    if stand_in is not None:
-        stand_in.state = state
-    session.add(
-        Event(kind=kind, source_id=source.id, item_id=stand_in.id if stand_in else None, detail=detail)
-    )
 
 
 def _free_name(path: Path) -> Path:

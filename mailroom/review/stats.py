@@ -5,12 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
-
 from mailroom.records import ItemState
-from mailroom.review.queue import utc
 from mailroom.store.db import Database
-from mailroom.store.tables import Event, Item, ReviewDecision
+from mailroom.store.review import figures
 
 
 @dataclass(frozen=True)
@@ -40,27 +37,18 @@ class Stats:
 def collect(db: Database, now: dt.datetime | None = None) -> Stats:
     """The figures of the installation as they stand now."""
     now = now or dt.datetime.now(dt.UTC)
-    with db.session() as session:
-        states = dict(session.execute(select(Item.state, func.count()).group_by(Item.state)).all())
-        decided = dict(
-            session.execute(
-                select(Item.decision, func.count()).where(Item.decision.is_not(None)).group_by(Item.decision)
-            ).all()
-        )
-        oldest = session.scalar(select(func.min(Item.created_at)).where(Item.state == ItemState.IN_REVIEW))
-        rows = session.execute(select(ReviewDecision.action, ReviewDecision.before, ReviewDecision.at)).all()
-        dispatched = [utc(at) for at in session.scalars(select(Event.at).where(Event.kind == "dispatched"))]
-    total = sum(decided.values())
+    raw = figures(db)
+    total = sum(raw.decisions.values())
     return Stats(
-        states=dict(sorted(states.items())),
-        dispatched_24h=sum(1 for at in dispatched if now - at <= dt.timedelta(days=1)),
-        dispatched_7d=sum(1 for at in dispatched if now - at <= dt.timedelta(days=7)),
-        reviewed_24h=sum(1 for _, _, at in rows if now - utc(at) <= dt.timedelta(days=1)),
-        automation_rate=decided.get("auto", 0) / total if total else None,
-        queue_length=states.get(ItemState.IN_REVIEW, 0),
-        queue_oldest_seconds=(now - utc(oldest)).total_seconds() if oldest else None,
-        corrections=_corrections((action, before) for action, before, _ in rows),
-        decisions=_count(action for action, _, _ in rows),
+        states=dict(sorted(raw.states.items())),
+        dispatched_24h=sum(1 for at in raw.dispatched if now - at <= dt.timedelta(days=1)),
+        dispatched_7d=sum(1 for at in raw.dispatched if now - at <= dt.timedelta(days=7)),
+        reviewed_24h=sum(1 for _, _, at in raw.reviews if now - at <= dt.timedelta(days=1)),
+        automation_rate=raw.decisions.get("auto", 0) / total if total else None,
+        queue_length=raw.states.get(ItemState.IN_REVIEW, 0),
+        queue_oldest_seconds=(now - raw.oldest_in_review).total_seconds() if raw.oldest_in_review else None,
+        corrections=_corrections((action, before) for action, before, _ in raw.reviews),
+        decisions=_count(action for action, _, _ in raw.reviews),
     )
 
 

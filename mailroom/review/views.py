@@ -22,9 +22,10 @@ from mailroom.review.deps import (
 )
 from mailroom.review.i18n import Outdated, Refused
 from mailroom.review.intake import intake_view, mark_handled, original_file, preview_png, release
-from mailroom.review.queue import decide, item_view, next_in_queue, queue_counts, review_queue
+from mailroom.review.queue import decide, item_view, next_in_queue, review_queue
 from mailroom.review.regroup import merge_with_next, split_item
 from mailroom.review.stats import collect, prometheus
+from mailroom.store.review import review_counts
 
 router = APIRouter()
 CurrentUser = Annotated[Account, Depends(current_user)]
@@ -37,7 +38,7 @@ def queue_page(request: Request, user: CurrentUser, route: str = "", doc_type: s
     db = app_state(request).db
     entries = review_queue(db, route=route or None, doc_type=doc_type or None)
     return render(
-        request, "queue.html", entries=entries, counts=queue_counts(db), route=route, doc_type=doc_type
+        request, "queue.html", entries=entries, counts=review_counts(db), route=route, doc_type=doc_type
     )
 
 
@@ -54,10 +55,10 @@ def item_page(request: Request, item_id: str, user: CurrentUser) -> HTMLResponse
 def page_image(request: Request, item_id: str, number: int, user: CurrentUser) -> Response:
     """The cleaned image of one page."""
     view = item_view(app_state(request).db, item_id)
-    page = next((p for p in view.pages if p["number"] == number), None) if view else None
+    page = next((p for p in view.pages if p.number == number), None) if view else None
     if page is None:
         raise HTTPException(404, translate(request, "There is no such page."))
-    return FileResponse(_home_file(request, page["image_path"]), media_type="image/png")
+    return FileResponse(_home_file(request, page.image_path), media_type="image/png")
 
 
 @router.get("/items/{item_id}/document.pdf")

@@ -1,4 +1,5 @@
-"""The database tables. Only the store package imports these."""
+"""The database tables. Outside the store package only the flow's recording steps (flow/) and
+the Celery ledger (worker.py) use the rows; review/ and dispatch/ get records from store functions."""
 
 from __future__ import annotations
 

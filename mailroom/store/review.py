@@ -1,0 +1,110 @@
+"""Review's writes: a reviewer's decision with its audit row and event, and the figures of
+the admin page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+
+from mailroom.item_state import ReviewMark, StoredItem
+from mailroom.records import ItemState
+from mailroom.store.db import Database
+from mailroom.store.items import flags_of, item_record, set_flags, utc
+from mailroom.store.tables import Event, Item, Page, ReviewDecision
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a reviewer decided: the action and the item's new state and labels."""
+
+    action: str  # "confirm", "correct", "unreadable"
+    state: ItemState
+    doc_type: str | None
+    route: str | None
+
+
+def record_review(
+    db: Database, item_id: str, user: str, judge: Callable[[StoredItem | None], Verdict]
+) -> Verdict:
+    """Lock the item, let `judge` decide on it (it raises to refuse), then record the
+    verdict: the item's state and labels, its review mark, an audit row and an event."""
+    with db.session() as session:
+        row = session.get(Item, item_id, with_for_update=True)
+        verdict = judge(item_record(row) if row else None)
+        assert row is not None  # judge refuses an unknown item
+        before = {"state": row.state, "doc_type": row.doc_type, "route": row.route}
+        row.state, row.doc_type, row.route = verdict.state, verdict.doc_type, verdict.route
+        after = {"state": row.state, "doc_type": row.doc_type, "route": row.route}
+        now = dt.datetime.now(dt.UTC)
+        mark = ReviewMark(
+            by=user, at=now.isoformat(), action=verdict.action, unreadable=verdict.action == "unreadable"
+        )
+        set_flags(row, flags_of(row).with_(review=mark))
+        session.add(
+            ReviewDecision(
+                item_id=item_id, user=user, at=now, action=verdict.action, before=before, after=after
+            )
+        )
+        session.add(Event(at=now, kind="reviewed", item_id=item_id, source_id=row.source_id,
+                          detail={"user": user, "action": verdict.action, "before": before, "after": after}))  # fmt: skip
+    return verdict
+
+
+def review_counts(db: Database) -> dict[str, int]:
+    """Items in review per predicted route."""
+    counts: dict[str, int] = {}
+    with db.session() as session:
+        for route in session.scalars(select(Item.route).where(Item.state == ItemState.IN_REVIEW)):
+            counts[route or ""] = counts.get(route or "", 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def reviewed_items(db: Database, states: tuple[str, ...]) -> list[tuple[StoredItem, str, str]]:
+    """(item, OCR text, last review action) of the items in `states` whose last review
+    decision was a confirm or a correct."""
+    with db.session() as session:
+        last: dict[str, str] = {}
+        for item_id, action in session.execute(
+            select(ReviewDecision.item_id, ReviewDecision.action).order_by(ReviewDecision.id)
+        ):
+            last[item_id] = action
+        ids = [i for i, action in last.items() if action in ("confirm", "correct")]
+        rows = session.scalars(select(Item).where(Item.id.in_(ids), Item.state.in_(states)).order_by(Item.id))
+        result = []
+        for row in rows:
+            texts = session.scalars(select(Page.text).where(Page.item_id == row.id).order_by(Page.number))
+            result.append((item_record(row), "\n".join(texts), last[row.id]))
+        return result
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The raw figures the admin page and /metrics are computed from."""
+
+    states: dict[str, int]
+    decisions: dict[str, int]  # items per decision ("auto", "review")
+    oldest_in_review: dt.datetime | None
+    reviews: list[tuple[str, dict[str, Any], dt.datetime]]  # action, before, at of each review decision
+    dispatched: list[dt.datetime]  # times of the dispatched events
+
+
+def figures(db: Database) -> Figures:
+    with db.session() as session:
+        states = dict(session.execute(select(Item.state, func.count()).group_by(Item.state)).all())
+        decided = (
+            select(Item.decision, func.count()).where(Item.decision.is_not(None)).group_by(Item.decision)
+        )
+        decisions = {str(k): v for k, v in session.execute(decided).all()}
+        oldest = session.scalar(select(func.min(Item.created_at)).where(Item.state == ItemState.IN_REVIEW))
+        reviews = [
+            (action, before, utc(at))
+            for action, before, at in session.execute(
+                select(ReviewDecision.action, ReviewDecision.before, ReviewDecision.at)
+            )
+        ]
+        dispatched = [utc(at) for at in session.scalars(select(Event.at).where(Event.kind == "dispatched"))]
+    return Figures(states, decisions, utc(oldest) if oldest else None, reviews, dispatched)
