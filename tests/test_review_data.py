@@ -106,6 +106,25 @@ def test_queue_is_sorted_by_deadline_then_age(tmp_path: Path) -> None:
     assert [e.id for e in review_queue(db, doc_type="antrag")] == ["item-a"]
 
 
+def test_court_mail_comes_first_even_without_a_deadline(tmp_path: Path, database_url: str) -> None:
+    settings = make_settings(tmp_path / "home", database_url)
+    db = seed(settings)
+    with db.session() as session:
+        source_id = session.query(SourceFile.id).scalar()
+        court = _item(
+            settings, source_id, 5, "item-court", "gerichtspost", "rechtsamt", None, dt.datetime.now(dt.UTC)
+        )
+        session.add(court)
+    queue = review_queue(db)
+    assert [e.id for e in queue] == [
+        "item-court",
+        "item-b",
+        "item-a",
+        "item-c",
+    ]  # item-b has the earliest deadline
+    assert [e.court for e in queue] == [True, False, False, False]
+
+
 def test_decide_confirm_correct_unreadable(tmp_path: Path, taxonomy) -> None:
     db = seed(make_settings(tmp_path))
     assert decide(db, taxonomy, "item-a", "rita", "antrag", "buergeramt") == ("confirm", "approved")

@@ -126,3 +126,33 @@ def test_merge_and_split_by_keyboard(server) -> None:
     with db.session() as session:
         assert session.get_one(Item, "item-c").state == "failed"
         assert session.get_one(Item, "item-b-s1").page_count == 1
+
+
+def test_question_mark_opens_the_keyboard_help(server) -> None:
+    _, _, url = server
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{url}/")
+        page.fill("input[name=name]", "rita")
+        page.fill("input[name=password]", PASSWORD)
+        page.keyboard.press("Enter")
+        page.wait_for_url(f"{url}/")
+        for path in ("/", "/items/item-a"):
+            page.goto(f"{url}{path}")
+            help = page.get_by_role("dialog", name="Tastenkürzel")
+            assert help.is_hidden()
+            page.keyboard.press("?")
+            help.wait_for(state="visible")
+            assert help.get_attribute("aria-modal") == "true"
+            assert "Dokumentart wählen" in help.inner_text()
+            assert page.evaluate("document.activeElement.id") == "keys"  # focus moved into it
+            page.keyboard.press("Escape")
+            help.wait_for(state="hidden")
+            page.keyboard.press("?")
+            help.wait_for(state="visible")
+            page.keyboard.press("?")
+            help.wait_for(state="hidden")
+        page.keyboard.press("Enter")  # with the help closed, the keys work again: confirm item-a
+        page.wait_for_url(lambda u: not u.endswith("/items/item-a"))
+        browser.close()

@@ -24,6 +24,8 @@ from mailroom.taxonomy import Taxonomy
 
 log = logging.getLogger(__name__)
 
+COURT_MAIL = "gerichtspost"  # court mail: its deadlines run, so it comes first in the queue
+
 
 class NotInReview(Outdated):
     """The item is not (or no longer) waiting for review."""
@@ -41,6 +43,11 @@ class QueueEntry:
     deadline: str | None  # ISO date found in the letter
     sender: str
     created_at: dt.datetime
+
+    @property
+    def court(self) -> bool:
+        """Predicted to be court mail."""
+        return self.doc_type == COURT_MAIL
 
 
 @dataclass(frozen=True)
@@ -62,9 +69,12 @@ class ItemView:
 
 
 def review_queue(db: Database, route: str | None = None, doc_type: str | None = None) -> list[QueueEntry]:
-    """Items in review, earliest deadline first (items without one last), then oldest first."""
+    """Items in review: court mail first, then earliest deadline first (items without one
+    last), then oldest first."""
     entries = [_entry(item) for item in items_in(db, [ItemState.IN_REVIEW], route, doc_type)]
-    return sorted(entries, key=lambda e: (e.deadline is None, e.deadline or "", e.created_at, e.id))
+    return sorted(
+        entries, key=lambda e: (not e.court, e.deadline is None, e.deadline or "", e.created_at, e.id)
+    )
 
 
 def item_view(db: Database, item_id: str) -> ItemView | None:
@@ -139,7 +149,8 @@ def next_in_queue(db: Database, after_id: str) -> str | None:
 def _entry(item: StoredItem) -> QueueEntry:
     metadata = item.metadata
     return QueueEntry(
-        id=item.id, doc_type=item.doc_type or "", route=item.route or "", confidence=item.confidence,
+        id=item.id, doc_type=item.doc_type or (item.flags.prediction and item.flags.prediction.doc_type) or "",
+        route=item.route or "", confidence=item.confidence,
         pages=item.page_count, deadline=metadata.deadline or None, sender=metadata.sender or "",
         created_at=item.created_at,
     )  # fmt: skip

@@ -1,8 +1,9 @@
 // Keyboard review and page zoom. No framework, no build step.
 // Enter confirms; d / r open the doc type / route list (type to filter, arrows, Enter picks);
 // u marks unreadable; s splits after the page in view (number field, Enter); m merges with
-// the next item (after a confirmation); + / - zoom the pages. The texts shown come from the
-// page (data attributes), in its language.
+// the next item (after a confirmation); + / - zoom the pages; ? opens and closes the list of
+// these keys (Escape closes it too). The texts shown come from the page (data attributes, the
+// help overlay), in its language.
 "use strict";
 
 function pickerSetup(picker) {
@@ -64,7 +65,42 @@ function pageInView() {
   return number;
 }
 
+function helpSetup(help) {
+  // A modal dialog: focus moves into it, back where it was when it closes; Tab stays inside.
+  let before = null;
+  const open = () => {
+    before = document.activeElement;
+    help.hidden = false;
+    help.focus();
+  };
+  const close = () => {
+    help.hidden = true;
+    if (before && before.focus) before.focus();
+  };
+  document.getElementById("keys-close").addEventListener("click", close);
+  help.addEventListener("click", (e) => { if (e.target === help) close(); });
+  // capture: while the help is open, no other shortcut acts
+  document.addEventListener("keydown", (e) => {
+    if (help.hidden) {
+      const typing = ["INPUT", "SELECT", "TEXTAREA"].includes(e.target.tagName);
+      if (e.key === "?" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault(); e.stopImmediatePropagation(); open();
+      }
+      return;
+    }
+    if (e.key === "Escape" || e.key === "?") {
+      e.preventDefault(); e.stopImmediatePropagation(); close();
+    } else if (e.key === "Tab") {
+      e.preventDefault(); document.getElementById("keys-close").focus();
+    } else {
+      e.stopImmediatePropagation();  // Enter on the close button still clicks it
+    }
+  }, true);
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  const help = document.getElementById("keys");
+  if (help) helpSetup(help);
   document.querySelectorAll(".picker").forEach(pickerSetup);
   document.querySelectorAll("img.zoomable").forEach((img) =>
     img.addEventListener("click", () => zoom(currentZoom() > 1 ? 1 / currentZoom() : 2)));
