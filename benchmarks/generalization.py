@@ -26,7 +26,6 @@ from typing import Any
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 from rich.console import Console  # noqa: E402
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn  # noqa: E402
 from rich.table import Table  # noqa: E402
 
 from mailroom.classify.bundle import HEADS, load_model  # noqa: E402
@@ -36,6 +35,7 @@ from mailroom.classify.tracking import resolve_model  # noqa: E402
 from mailroom.dataset import read_dataset  # noqa: E402
 from mailroom.settings import load_settings  # noqa: E402
 from mailroom.taxonomy import load_taxonomy  # noqa: E402
+from mailroom.terminal import progress_bar  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 console = Console()
@@ -81,13 +81,7 @@ def main() -> None:
         for ref in (args.model or [str(ROOT / "models" / "default")])
     ]
     results = []
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=console,
-    ) as progress:
+    with progress_bar() as progress:
         for name, folder, splits in sets:
             if not (folder / "labels.csv").is_file():
                 console.print(f"[yellow]{name}: {folder} has no labels.csv, left out[/yellow]")

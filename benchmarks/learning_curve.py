@@ -26,7 +26,6 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 import yaml  # noqa: E402
 from generalization import generated_set  # noqa: E402  (benchmarks/, beside this script)
 from rich.console import Console  # noqa: E402
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn  # noqa: E402
 from rich.table import Table  # noqa: E402
 
 from mailroom.classify.bundle import HEADS  # noqa: E402
@@ -37,6 +36,7 @@ from mailroom.classify.train import load_train_config, train_model, training_row
 from mailroom.dataset import read_dataset  # noqa: E402
 from mailroom.settings import load_settings  # noqa: E402
 from mailroom.taxonomy import load_taxonomy  # noqa: E402
+from mailroom.terminal import progress_bar  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 console = Console()
@@ -76,13 +76,7 @@ def main() -> None:
         folders.append(ocr_copy(source, settings.path("bench", f"corpus-{seed}-{args.corpus_n}-ocr-{n}"), n))
     corpora = [read_dataset(folder, taxonomy) for folder in folders]
     deveval = read_dataset(args.deveval, taxonomy)
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=console,
-    ) as progress:
+    with progress_bar() as progress:
         task = progress.add_task("OCR deveval", total=len(deveval.items))
         texts = set_texts(
             deveval,

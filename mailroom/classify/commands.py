@@ -16,26 +16,16 @@ from typing import Any
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import Progress
 from rich.table import Table
 
 from mailroom.dataset import TRAINABLE_SPLITS, LabelledItem, LabelledSet, read_dataset
 from mailroom.errors import BadInput
+from mailroom.terminal import progress_bar
 
 log = logging.getLogger(__name__)
 console = Console()
-err_console = Console(stderr=True)
 HEADS = ("doc_type", "route")
-
-
-def _progress() -> Progress:
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=err_console,
-    )
 
 
 def _texts(obj, labelled: LabelledSet, text_column: bool, progress: Progress):
@@ -123,7 +113,7 @@ def train(
     rules_path = settings.config_file("rules.yaml")
     rules = load_rules(rules_path, set(obj.taxonomy.routes), set(obj.taxonomy.doc_types))
     sets = [read_dataset(d, obj.taxonomy) for d in data_dirs]
-    with _progress() as progress:
+    with progress_bar() as progress:
         texts_by_set = [_texts(obj, s, text_column, progress) for s in sets]
         pairs = [
             (item, text)
@@ -240,7 +230,7 @@ def evaluate(
 
     models = [load_model(resolve_model(ref, obj.settings), obj.taxonomy) for ref in (refs or ("",))]
     labelled = read_dataset(data_dir, obj.taxonomy)
-    with _progress() as progress:
+    with progress_bar() as progress:
         got = _texts(obj, labelled, text_column, progress)
     chosen = [k for k, i in enumerate(labelled.items) if split == "all" or i.split == split]
     if not chosen:

@@ -13,9 +13,10 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
-from mailroom.classify.commands import _labels, _progress, _texts, console
+from mailroom.classify.commands import _labels, _texts, console
 from mailroom.dataset import read_dataset
 from mailroom.errors import BadInput
+from mailroom.terminal import progress_bar
 
 
 @click.group()
@@ -102,7 +103,7 @@ def _gate(obj, ref: str):
     settings = obj.settings
     labelled = read_dataset(settings.classify.frozen_eval, obj.taxonomy)
     use_text = all(i.text is not None for i in labelled.items)
-    with _progress() as progress:
+    with progress_bar() as progress:
         got = _texts(obj, labelled, use_text, progress)
     chosen = [k for k, item in enumerate(labelled.items) if item.split != "check"]
     if not chosen:
