@@ -19,21 +19,35 @@ from mailroom.settings import PACKAGE_CONFIG_DIR
 from mailroom.synth import people as pp
 from mailroom.synth.document import Block, Document, MailItem, Paragraph, Party
 from mailroom.synth.topics import TOPICS, Topic, topics_for
-from mailroom.synth.writers import business, citizen, court, dunning, legal, official, printed
+from mailroom.synth.writers import (
+    business,
+    citizen,
+    court,
+    dunning,
+    grievance,
+    legal,
+    notify,
+    official,
+    printed,
+    withdraw,
+)
 from mailroom.synth.writers.base import Ctx, copy_of_city_notice, evidence_doc, make_ctx
 
 WRITERS = {**citizen.WRITERS, **business.WRITERS, **official.WRITERS, "gerichtspost": court.WRITERS}
 WRITERS["rechnung"] = {**WRITERS["rechnung"], **printed.RECHNUNG, **legal.RECHNUNG}
 WRITERS["mahnung"] = {**WRITERS["mahnung"], **dunning.MAHNUNG, **legal.MAHNUNG}
 WRITERS["werbung"] = {**WRITERS["werbung"], **printed.WERBUNG}
-WRITERS["antrag"] = {**WRITERS["antrag"], **printed.ANTRAG}
+WRITERS["antrag"] = {**WRITERS["antrag"], **printed.ANTRAG, **notify.ANTRAG}
+WRITERS["beschwerde"] = {**WRITERS["beschwerde"], **grievance.BESCHWERDE}
+WRITERS["anfrage"] = {**WRITERS["anfrage"], **dunning.ANFRAGE}
+WRITERS["kuendigung"] = {**WRITERS["kuendigung"], **withdraw.KUENDIGUNG}
 STYLES: dict[str, tuple[str, ...]] = {dt_: tuple(ws) for dt_, ws in WRITERS.items()}
 
 # The topic attribute a doc type needs; writers for these routes pick only such topics.
 NEED = {**citizen.CORE, "bescheid": "notice"}
 # Firms, not citizens, write to the procurement office; people write to "the city" itself.
 ROUTE_STYLES = {
-    "beschaffung": ("formal", "terse", "email", "company"),
+    "beschaffung": ("formal", "terse", "email", "company", *dunning.ANFRAGE),
     "poststelle": ("formal", "terse", "note", "email", "simple_german", "questions", "angry"),
 }
 # Firms and neighbours' petitions do not write about weddings and civil status.
@@ -172,7 +186,8 @@ def styles_for(doc_type: str, route: str, court_routes: Mapping[str, str] | None
         return names
     if allowed:
         return tuple(s for s in names if s in allowed)
-    return tuple(s for s in names if s not in ROUTE_EXCLUDED.get(route, ()))
+    excluded = (*ROUTE_EXCLUDED.get(route, ()), *dunning.ANFRAGE)  # suppliers ask only Beschaffung
+    return tuple(s for s in names if s not in excluded)
 
 
 def compose_item(
@@ -237,12 +252,16 @@ def _extras(c: Ctx, letter: Document, style: str) -> Document:
     enclosures to a drafted letter."""
     body = list(letter.body)
     prose = [i for i, b in enumerate(body) if isinstance(b, Paragraph)]
-    citizen_prose = c.doc_type in citizen.WRITERS and letter.layout in ("letter", "note")
-    if citizen_prose and len(prose) >= 2 and c.chance(0.15 / 0.9):
+    mail = any(isinstance(b, Paragraph) and b.text.startswith(MAIL_HEADS) for b in body[:3])
+    citizen_prose = (
+        c.doc_type in citizen.WRITERS
+        and letter.layout in ("letter", "note")
+        and style not in dunning.ANFRAGE  # a firm's question, not a citizen's letter
+    )
+    if citizen_prose and not mail and len(prose) >= 2 and c.chance(0.15 / 0.9):
         others = [t for t in TOPICS if t.route not in (c.route, "poststelle", "beschaffung")]
         other = c.rng.choice(others).name
         body.insert(c.rng.choice(prose[1:]), Paragraph(c.one(ASIDES).replace("{other}", other)))
-    mail = any(isinstance(b, Paragraph) and b.text.startswith(MAIL_HEADS) for b in body[:3])
     citizen_prose = citizen_prose and not mail  # printed e-mails keep their header and sign-off
     if citizen_prose and prose and c.chance(0.12):
         body.insert(c.rng.choice(prose[:2]) + 1, Paragraph(c.one(SMALL_TALK)))

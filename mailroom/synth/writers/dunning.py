@@ -2,6 +2,8 @@
 flat fee of § 288 BGB, a collection agency's last out-of-court demand, and a dunning
 e-mail from a firm's accounts receivable with an open-items table. Other letterheads and
 tones than business.py: a small trade's personal note, a group's Debitorenmanagement.
+Beside them the line they must not cross: a supplier's question about an invoice (arrived?
+when paid?) that is an enquiry, not dunning.
 """
 
 from __future__ import annotations
@@ -188,7 +190,63 @@ def receivables_mail(c: Ctx) -> Document:
     return doc(c, body, sender=firm, recipient=None, refs=())
 
 
+STATUS_QUESTIONS = (
+    "Können Sie uns sagen, in welchem Bearbeitungsstand sich die Rechnung befindet?",
+    "Ist die Rechnung bei Ihnen angekommen, oder sollen wir sie noch einmal schicken?",
+    "Benötigen Sie für die Freigabe noch eine Bestellnummer oder den Namen der bestellenden Stelle?",
+    "Nimmt Ihr Rechnungseingang Rechnungen inzwischen nur noch als XRechnung an?",
+    "An welche Adresse sollen wir Rechnungen künftig senden, an das Amt oder an den zentralen Rechnungseingang?",
+    "Mit welcher Zahlungsfrist können wir bei Ihnen rechnen?",
+    "Wer ist bei Ihnen für Rückfragen zu Rechnungen zuständig?",
+)
+
+
+def invoice_status(c: Ctx) -> Document:
+    """A supplier asks about an invoice (arrived? when paid? anything missing?), without dunning:
+    no overdue amounts, no fees, no deadline. The city files this as an enquiry (anfrage)."""
+    firm = supplier(c)
+    no = pp.rechnungsnummer(c.rng, c.received.year)
+    issued = pp.de_date(c.date - dt.timedelta(days=c.rng.randint(5, 30)))
+    c.s["no"], c.s["issued"] = no, issued
+    body = paras(
+        c.one(
+            (
+                "am {issued} haben wir Ihnen unsere Rechnung {no} geschickt und haben dazu eine Frage.",
+                "wir beziehen uns auf unsere Rechnung {no} vom {issued}.",
+                "zu der Rechnung {no}, die wir am {issued} an Sie gesandt haben, hätten wir eine kurze Rückfrage.",
+                "da wir zum ersten Mal für die Stadt tätig sind, haben wir eine Frage zur Abrechnung.",
+            )
+        ),
+        *c.some(STATUS_QUESTIONS, 1, 2),
+        c.one(
+            (
+                "Für eine kurze Rückmeldung wären wir Ihnen dankbar.",
+                "Vielen Dank vorab für Ihre Auskunft.",
+                "Gern können Sie uns auch telefonisch erreichen.",
+            )
+        ),
+    )
+    if c.chance(0.5):  # as an e-mail from the firm's office
+        head = email_header(c, firm.person, f"info@{pp.web_for(firm.name)[4:]}", f"Frage zu Rechnung {no}")
+        body = [*head, *paras("Sehr geehrte Damen und Herren,"), *body]
+        body += paras(f"{c.rng.choice(CASUAL_CLOSINGS)}\n{firm.person}\n{firm.name}")
+        return doc(c, body, sender=firm, recipient=None, refs=())
+    return doc(
+        c,
+        body,
+        sender=firm,
+        refs=(("Rechnungsnummer", no), ("Kundennummer", pp.kundennummer(c.rng))),
+        subject=c.one(
+            ("Rückfrage zu unserer Rechnung {no}", "Anfrage Rechnung {no}", "Rechnung {no} vom {issued}")
+        ),
+        salutation=c.salutation(),
+        closing=c.closing(),
+        signature=firm.person,
+    )
+
+
 WriteFn = Callable[[Ctx], Document]
+ANFRAGE: dict[str, WriteFn] = {"invoice_status": invoice_status}
 MAHNUNG: dict[str, WriteFn] = {
     "escalation": escalation,
     "agency_final": agency_final,
