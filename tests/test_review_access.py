@@ -207,7 +207,9 @@ def test_a_user_not_cleared_gets_404_everywhere_and_no_hint(app) -> None:
 def test_a_cleared_user_sees_the_item_why_it_is_protected_and_is_recorded(app) -> None:
     _, db, client = app
     log_in(client, "sofia")
-    assert "item-soz" in client.get("/").text
+    rows = {row.split('">')[0]: row for row in client.get("/").text.split('<a href="/items/')[1:]}
+    assert "geschützt" in rows["item-soz"].split("</tr>")[0]
+    assert "geschützt" not in rows["item-open"].split("</tr>")[0]
     page = client.get("/items/item-soz").text
     assert "Geschützte Post" in page and "§ 35 SGB I (Sozialgeheimnis)" in page
     assert client.get("/items/item-soz/document.pdf").content.startswith(b"%PDF")

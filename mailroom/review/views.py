@@ -12,7 +12,15 @@ from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, Red
 from mailroom.dispatch.dispatch import dead_letters, retry_dead_letter
 from mailroom.errors import BadInput
 from mailroom.records import ItemState
-from mailroom.review.access import CATEGORIES, Clearance, grounds, refresh, visible_filter, visible_findings
+from mailroom.review.access import (
+    CATEGORIES,
+    Clearance,
+    grounds,
+    protected_among,
+    refresh,
+    visible_filter,
+    visible_findings,
+)
 from mailroom.review.auth import Account
 from mailroom.review.deps import (
     app_state,
@@ -49,7 +57,9 @@ def queue_page(request: Request, cleared: Cleared, route: str = "", doc_type: st
     where = visible_filter(cleared)
     entries = review_queue(db, route=route or None, doc_type=doc_type or None, where=where)
     counts = counts_by_route(db, [ItemState.IN_REVIEW], where)
-    return render(request, "queue.html", entries=entries, counts=counts, route=route, doc_type=doc_type)
+    protected = protected_among(db, [e.id for e in entries], cleared.protected)
+    return render(request, "queue.html", entries=entries, counts=counts, route=route, doc_type=doc_type,
+                  protected=protected)  # fmt: skip
 
 
 @router.get("/items/{item_id}", response_class=HTMLResponse)

@@ -104,14 +104,13 @@ def save_findings(db: Database, version: int, found: Iterable[tuple[AccessInputs
     ]  # fmt: skip
     if not values:
         return
-    insert = postgresql_insert if db.engine.dialect.name == "postgresql" else sqlite_insert
-    statement = insert(ItemAccess).values(values)
-    statement = statement.on_conflict_do_update(
+    insert = (postgresql_insert if db.engine.dialect.name == "postgresql" else sqlite_insert)(ItemAccess)
+    statement = insert.on_conflict_do_update(
         index_elements=[ItemAccess.item_id],
-        set_={name: statement.excluded[name] for name in ("basis", "version", "routes", "categories")},
+        set_={name: insert.excluded[name] for name in ("basis", "version", "routes", "categories")},
     )
     with db.session() as session:
-        session.execute(statement)
+        session.execute(statement, values)
 
 
 def fresh_findings(db: Database, version: int, ids: Collection[str]) -> dict[str, Findings]:
