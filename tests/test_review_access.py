@@ -199,8 +199,11 @@ def test_a_user_not_cleared_gets_404_everywhere_and_no_hint(app) -> None:
     assert decided.status_code == 404
     assert client.post("/items/item-health/split", data={"csrf": token, "after_page": "1"}).status_code == 404
     assert "item-soz" not in client.get("/intake").text
+    merged = client.post("/items/item-open/merge", data={"csrf": token})  # its next item has health data
+    assert merged.status_code == 400 and "es gibt keinen" in merged.text
     with db.session() as session:
         assert session.get_one(Item, "item-soz").state == "in_review"
+        assert session.get_one(Item, "item-health").state == "in_review"
         assert session.scalars(select(ReadAudit.item_id)).all() == []  # nothing was shown
 
 
