@@ -271,7 +271,7 @@ from mailroom.classify.commands import classify, evaluate, train  # noqa: E402
 from mailroom.classify.model_commands import models  # noqa: E402
 from mailroom.dataset_commands import data  # noqa: E402
 from mailroom.dispatch.commands import dispatch  # noqa: E402
-from mailroom.review.commands import feedback, quarantine, serve, users  # noqa: E402
+from mailroom.review.commands import feedback, quarantine, reads, serve, users  # noqa: E402
 
 cli.add_command(data)
 cli.add_command(train)
@@ -281,6 +281,7 @@ cli.add_command(models)
 cli.add_command(dispatch)
 cli.add_command(serve)
 cli.add_command(users)
+cli.add_command(reads)
 cli.add_command(quarantine)
 cli.add_command(feedback)
 

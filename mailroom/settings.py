@@ -102,6 +102,14 @@ class ReviewSettings(Section):
     metrics_token: str = ""  # lets a scraper read /metrics as "Authorization: Bearer <token>"; give it by env
     trusted_proxies: str = ""  # addresses of TLS proxies (comma-separated, "*": any) whose X-Forwarded-Proto/-For are believed: the cookie gets Secure
     language: Literal["de", "en"] = "de"  # of every page and message of the review app
+    # Routes whose mail only users cleared for them see (`mailroom users routes`), with the
+    # legal ground shown to them; see mailroom/review/access.py.
+    protected_routes: dict[str, str] = {
+        "sozialamt": "§ 35 SGB I (Sozialgeheimnis)",
+        "jugendamt": "§ 35 SGB I (Sozialgeheimnis), § 65 SGB VIII",
+        "steueramt": "§ 30 AO (Steuergeheimnis)",
+        "personalamt": "Personalakten und Bewerbungen (§ 50 BeamtStG, § 26 BDSG)",
+    }
 
 
 class WorkerSettings(Section):

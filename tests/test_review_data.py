@@ -30,9 +30,12 @@ def make_settings(home: Path, database_url: str = "") -> Settings:
 
 
 def seed(settings: Settings) -> Database:
-    """A database with a reviewer, an admin, three items in review and one auto-approved."""
+    """A database with a reviewer (cleared for the protected routes of the items), an admin,
+    three items in review and one auto-approved."""
     db = open_database(settings.database)
-    add_user(db, "rita", "reviewer", PASSWORD)
+    add_user(
+        db, "rita", "reviewer", PASSWORD, frozenset({"sozialamt", "steueramt"})
+    )  # the protected routes here
     add_user(db, "adam", "admin", PASSWORD)
     now = dt.datetime.now(dt.UTC)
     with db.session() as session:

@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from mailroom.review import views
+from mailroom.review.access import clearable
 from mailroom.review.auth import LoginThrottle, authenticate, end_session, secret_key, start_session
 from mailroom.review.deps import (
     AppState,
@@ -55,6 +56,7 @@ def create_app(settings: Settings, db: Database) -> FastAPI:
     """The app over `db`. Raises BadConfig if the taxonomy cannot be read."""
     app = FastAPI(title="mailroom review", docs_url=None, redoc_url=None, openapi_url=None)
     review = settings.review
+    clearable(settings)  # a protected route the taxonomy does not know is an error now, not later
     language = load_language(review.language)
     key_file = (
         review.secret_key_file

@@ -39,20 +39,39 @@ class Account:
 
     name: str
     role: str
+    routes: frozenset[str] = (
+        frozenset()
+    )  # protected routes and categories cleared for (mailroom/review/access.py)
 
     @property
     def is_admin(self) -> bool:
         return self.role == "admin"
 
 
-def add_user(db: Database, name: str, role: str, password: str) -> Account:
-    """Create a user. Raises BadInput for a taken name, an unknown role or a short password."""
+def add_user(
+    db: Database, name: str, role: str, password: str, routes: frozenset[str] = frozenset()
+) -> Account:
+    """Create a user, cleared for `routes` (checked by the caller, see access.check_routes).
+    Raises BadInput for a taken name, an unknown role or a short password."""
     _check_role(role)
     _check_password(password)
-    if not users.insert_user(db, name, role, _hasher.hash(password)):
+    if not users.insert_user(db, name, role, _hasher.hash(password), routes):
         raise BadInput(f"user {name!r} exists already; `mailroom users passwd {name}` changes the password")
-    log.info("user %s added with role %s", name, role)
-    return Account(name, role)
+    log.info(
+        "user %s added with role %s, cleared for %s",
+        name,
+        role,
+        ",".join(sorted(routes)) or "nothing protected",
+    )
+    return Account(name, role, routes)
+
+
+def set_routes(db: Database, name: str, routes: frozenset[str]) -> None:
+    """Replace the protected routes and categories a user is cleared for (checked by the
+    caller); counts from the user's next request on. Raises BadInput for an unknown user."""
+    if not users.set_routes(db, name, routes):
+        raise BadInput(f"there is no user {name!r}; `mailroom users add {name} --role reviewer` adds one")
+    log.info("user %s cleared for %s", name, ",".join(sorted(routes)) or "nothing protected")
 
 
 def set_password(db: Database, name: str, password: str) -> None:
@@ -66,7 +85,7 @@ def set_password(db: Database, name: str, password: str) -> None:
 
 def list_users(db: Database) -> list[Account]:
     """All users, by name."""
-    return [Account(u.name, u.role) for u in users.all_users(db)]
+    return [_account(u) for u in users.all_users(db)]
 
 
 def authenticate(db: Database, name: str, password: str) -> Account | None:
@@ -81,7 +100,7 @@ def authenticate(db: Database, name: str, password: str) -> Account | None:
         return None
     if _hasher.check_needs_rehash(stored):
         users.set_password_hash(db, name, _hasher.hash(password), end_sessions=False)
-    return Account(user.name, user.role)
+    return _account(user)
 
 
 def new_session_token() -> str:
@@ -101,12 +120,16 @@ def start_session(db: Database, name: str, max_age_seconds: int) -> str:
 def session_account(db: Database, token: str) -> Account | None:
     """The user logged in with `token`, or None if the session ended, expired or never was."""
     user = users.session_user(db, _digest(token), dt.datetime.now(dt.UTC))
-    return Account(user.name, user.role) if user else None
+    return _account(user) if user else None
 
 
 def end_session(db: Database, token: str) -> None:
     """Log out: the session of `token` ends for every copy of its cookie."""
     users.close_session(db, _digest(token))
+
+
+def _account(user: users.StoredUser) -> Account:
+    return Account(user.name, user.role, user.routes)
 
 
 def _digest(token: str) -> str:

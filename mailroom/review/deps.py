@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
+from mailroom.review.access import Clearance, clearance_of
 from mailroom.review.auth import (
     Account,
     LoginThrottle,
@@ -70,6 +71,16 @@ def current_user(request: Request) -> Account:
     if account is None:
         raise LoginRequired()
     return account
+
+
+def clearance(request: Request, user: Annotated[Account, Depends(current_user)]) -> Clearance:
+    """What the logged-in user may see (mailroom/review/access.py)."""
+    return clearance_of(user, app_state(request).settings)
+
+
+def client_address(request: Request) -> str:
+    """The client's address (the proxy's word for it behind a trusted proxy)."""
+    return request.client.host if request.client else "-"
 
 
 def require_admin(request: Request, user: Annotated[Account, Depends(current_user)]) -> Account:

@@ -14,6 +14,8 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import ColumnElement
+
 from mailroom.item_state import ItemMetadata, ItemPrediction, StoredItem, StoredPage
 from mailroom.records import ItemState
 from mailroom.review.i18n import N_, Outdated, Refused
@@ -68,10 +70,15 @@ class ItemView:
     history: list[dict[str, Any]] = field(default_factory=list)
 
 
-def review_queue(db: Database, route: str | None = None, doc_type: str | None = None) -> list[QueueEntry]:
-    """Items in review: court mail first, then earliest deadline first (items without one
-    last), then oldest first."""
-    entries = [_entry(item) for item in items_in(db, [ItemState.IN_REVIEW], route, doc_type)]
+def review_queue(
+    db: Database,
+    route: str | None = None,
+    doc_type: str | None = None,
+    where: ColumnElement[bool] | None = None,
+) -> list[QueueEntry]:
+    """Items in review (passing `where`: mailroom.review.access.visible_filter): court mail
+    first, then earliest deadline first (items without one last), then oldest first."""
+    entries = [_entry(item) for item in items_in(db, [ItemState.IN_REVIEW], route, doc_type, where)]
     return sorted(
         entries, key=lambda e: (not e.court, e.deadline is None, e.deadline or "", e.created_at, e.id)
     )
@@ -141,9 +148,9 @@ def decide(
     return action, state
 
 
-def next_in_queue(db: Database, after_id: str) -> str | None:
-    """The first item of the queue other than `after_id`, or None if it is empty."""
-    return next((entry.id for entry in review_queue(db) if entry.id != after_id), None)
+def next_in_queue(db: Database, after_id: str, where: ColumnElement[bool] | None = None) -> str | None:
+    """The first item of the queue (passing `where`) other than `after_id`, or None if it is empty."""
+    return next((entry.id for entry in review_queue(db, where=where) if entry.id != after_id), None)
 
 
 def _entry(item: StoredItem) -> QueueEntry:

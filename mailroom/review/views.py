@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -10,9 +11,21 @@ from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, Red
 
 from mailroom.dispatch.dispatch import dead_letters, retry_dead_letter
 from mailroom.errors import BadInput
+from mailroom.records import ItemState
+from mailroom.review.access import (
+    CATEGORIES,
+    Clearance,
+    grounds,
+    protected_among,
+    refresh,
+    visible_filter,
+    visible_findings,
+)
 from mailroom.review.auth import Account
 from mailroom.review.deps import (
     app_state,
+    clearance,
+    client_address,
     current_user,
     render,
     require_admin,
@@ -25,49 +38,70 @@ from mailroom.review.intake import intake_view, mark_handled, original_file, pre
 from mailroom.review.queue import decide, item_view, next_in_queue, review_queue
 from mailroom.review.regroup import merge_with_next, split_item
 from mailroom.review.stats import collect, prometheus
-from mailroom.store.review import review_counts
+from mailroom.store.access import counts_by_route, items_of_source, passing
+from mailroom.store.audit import reads, record_read
+from mailroom.store.regroup import next_item_id
 
+READS_SHOWN = 500  # rows of the read audit on one page
 router = APIRouter()
 CurrentUser = Annotated[Account, Depends(current_user)]
 Admin = Annotated[Account, Depends(require_admin)]
+Cleared = Annotated[Clearance, Depends(clearance)]
 
 
 @router.get("/", response_class=HTMLResponse)
-def queue_page(request: Request, user: CurrentUser, route: str = "", doc_type: str = "") -> HTMLResponse:
-    """Items in review, earliest deadline first; filters by route and doc_type."""
+def queue_page(request: Request, cleared: Cleared, route: str = "", doc_type: str = "") -> HTMLResponse:
+    """Items in review the user may see, earliest deadline first; filters by route and doc_type."""
     db = app_state(request).db
-    entries = review_queue(db, route=route or None, doc_type=doc_type or None)
-    return render(
-        request, "queue.html", entries=entries, counts=review_counts(db), route=route, doc_type=doc_type
-    )
+    refresh(db)
+    where = visible_filter(cleared)
+    entries = review_queue(db, route=route or None, doc_type=doc_type or None, where=where)
+    counts = counts_by_route(db, [ItemState.IN_REVIEW], where)
+    protected = protected_among(db, [e.id for e in entries], cleared.protected)
+    return render(request, "queue.html", entries=entries, counts=counts, route=route, doc_type=doc_type,
+                  protected=protected)  # fmt: skip
 
 
 @router.get("/items/{item_id}", response_class=HTMLResponse)
-def item_page(request: Request, item_id: str, user: CurrentUser) -> HTMLResponse:
-    """One item: pages, OCR text, metadata, prediction, decision form, history."""
-    view = item_view(app_state(request).db, item_id)
+def item_page(request: Request, item_id: str, cleared: Cleared) -> HTMLResponse:
+    """One item: pages, OCR text, metadata, prediction, decision form, history; and why it is
+    protected. The look is audited."""
+    state = app_state(request)
+    findings = _visible(request, cleared, item_id)
+    view = item_view(state.db, item_id)
     if view is None:
-        raise HTTPException(404, translate(request, "There is no item %(id)s.", id=item_id))
-    return render(request, "item.html", item=view)
+        raise _no_item(request, item_id)
+    _audit(request, cleared, item_id, "item")
+    protection = [
+        (name, translate(request, text) if name in CATEGORIES else text)
+        for name, text in grounds(findings, state.settings.review.protected_routes)
+    ]
+    return render(request, "item.html", item=view, protection=protection)
 
 
 @router.get("/items/{item_id}/pages/{number}.png")
-def page_image(request: Request, item_id: str, number: int, user: CurrentUser) -> Response:
-    """The cleaned image of one page."""
+def page_image(request: Request, item_id: str, number: int, cleared: Cleared) -> Response:
+    """The cleaned image of one page; the look is audited."""
+    _visible(request, cleared, item_id)
     view = item_view(app_state(request).db, item_id)
     page = next((p for p in view.pages if p.number == number), None) if view else None
     if page is None:
         raise HTTPException(404, translate(request, "There is no such page."))
-    return FileResponse(_home_file(request, page.image_path), media_type="image/png")
+    path = _home_file(request, page.image_path)
+    _audit(request, cleared, item_id, "image", number)
+    return FileResponse(path, media_type="image/png")
 
 
 @router.get("/items/{item_id}/document.pdf")
-def document(request: Request, item_id: str, user: CurrentUser) -> Response:
-    """The item's searchable PDF."""
+def document(request: Request, item_id: str, cleared: Cleared) -> Response:
+    """The item's searchable PDF; the look is audited."""
+    _visible(request, cleared, item_id)
     view = item_view(app_state(request).db, item_id)
     if view is None or not view.pdf_path:
         raise HTTPException(404, translate(request, "The item has no PDF."))
-    return FileResponse(_home_file(request, view.pdf_path), media_type="application/pdf")
+    path = _home_file(request, view.pdf_path)
+    _audit(request, cleared, item_id, "pdf")
+    return FileResponse(path, media_type="application/pdf")
 
 
 @router.post("/items/{item_id}/decide", dependencies=[Depends(require_csrf)])
@@ -75,26 +109,32 @@ def decide_item(
     request: Request,
     item_id: str,
     user: CurrentUser,
+    cleared: Cleared,
     doc_type: str = Form(""),
     route: str = Form(""),
     action: str = Form("decide"),
 ) -> Response:
     """Confirm, correct or mark unreadable; then on to the next item of the queue."""
     state = app_state(request)
+    _visible(request, cleared, item_id)
     try:
         decide(
             state.db, state.taxonomy, item_id, user.name, doc_type, route, unreadable=action == "unreadable"
         )
     except Refused as exc:
         raise _refused(request, exc) from exc
-    following = next_in_queue(state.db, item_id)
+    refresh(state.db)
+    following = next_in_queue(state.db, item_id, visible_filter(cleared))
     return RedirectResponse(f"/items/{following}" if following else "/", status_code=303)
 
 
 @router.post("/items/{item_id}/split", dependencies=[Depends(require_csrf)])
-def split(request: Request, item_id: str, user: CurrentUser, after_page: str = Form("")) -> Response:
+def split(
+    request: Request, item_id: str, user: CurrentUser, cleared: Cleared, after_page: str = Form("")
+) -> Response:
     """Split the item after a page; the rest becomes a new item in review."""
     state = app_state(request)
+    _visible(request, cleared, item_id)
     if not after_page.strip().isdigit():
         raise HTTPException(400, translate(request, "Give the number of the page after which to split."))
     try:
@@ -105,9 +145,15 @@ def split(request: Request, item_id: str, user: CurrentUser, after_page: str = F
 
 
 @router.post("/items/{item_id}/merge", dependencies=[Depends(require_csrf)])
-def merge(request: Request, item_id: str, user: CurrentUser) -> Response:
-    """Append the next item of the same source file to this one."""
+def merge(request: Request, item_id: str, user: CurrentUser, cleared: Cleared) -> Response:
+    """Append the next item of the same source file to this one, if the user may see it
+    too; one the user may not see is treated as absent."""
     state = app_state(request)
+    _visible(request, cleared, item_id)
+    following = next_item_id(state.db, item_id)
+    if following and visible_findings(state.db, cleared, following) is None:
+        message = "Cannot merge %(id)s: it is the last item of its source file, there is no next item."
+        raise HTTPException(400, translate(request, message, id=item_id))
     try:
         merge_with_next(state.db, state.settings.home, item_id, user.name)
     except Refused as exc:
@@ -116,9 +162,20 @@ def merge(request: Request, item_id: str, user: CurrentUser) -> Response:
 
 
 @router.get("/intake", response_class=HTMLResponse)
-def intake_page(request: Request, user: CurrentUser, done: str = "", file: int = 0) -> HTMLResponse:
-    """Today's and recent files with what became of them, and the open quarantine."""
-    return render(request, "intake.html", intake=intake_view(app_state(request).db), done=done, file=file)
+def intake_page(request: Request, cleared: Cleared, done: str = "", file: int = 0) -> HTMLResponse:
+    """Today's and recent files with what became of them (the items the user may see), and
+    the open quarantine."""
+    db = app_state(request).db
+    intake = intake_view(db)
+    entries = intake.quarantined + intake.today + intake.earlier
+    ids = {item_id for entry in entries for item_id, _ in entry.items}
+    refresh(db, ids)
+    shown = passing(db, ids, visible_filter(cleared))
+    intake = replace(intake, **{
+        part: [replace(e, items=[i for i in e.items if i[0] in shown]) for e in getattr(intake, part)]
+        for part in ("quarantined", "today", "earlier")
+    })  # fmt: skip
+    return render(request, "intake.html", intake=intake, done=done, file=file)
 
 
 @router.get("/intake/{source_id}/preview.png")
@@ -132,9 +189,13 @@ def intake_preview(request: Request, source_id: int, user: CurrentUser) -> Respo
 
 
 @router.get("/intake/{source_id}/original")
-def intake_original(request: Request, source_id: int, user: CurrentUser) -> Response:
-    """The file as it came in, as a download."""
+def intake_original(request: Request, source_id: int, user: CurrentUser, cleared: Cleared) -> Response:
+    """The file as it came in, as a download; 404 if it holds an item the user may not see."""
     state = app_state(request)
+    ids = items_of_source(state.db, source_id)
+    refresh(state.db, ids)
+    if len(passing(state.db, ids, visible_filter(cleared))) < len(ids):
+        raise HTTPException(404, translate(request, "There is no file %(id)s.", id=source_id))
     try:
         path, name = original_file(state.db, state.settings, source_id, user.name)
     except Refused as exc:
@@ -170,6 +231,13 @@ def admin_page(request: Request, user: Admin) -> HTMLResponse:
     return render(request, "admin.html", stats=collect(db), letters=dead_letters(db))
 
 
+@router.get("/admin/reads", response_class=HTMLResponse)
+def reads_page(request: Request, user: Admin, item: str = "", reader: str = "") -> HTMLResponse:
+    """The read audit: who looked at which item, newest first; by item and by user."""
+    rows, total = reads(app_state(request).db, item_id=item.strip(), user=reader.strip(), limit=READS_SHOWN)
+    return render(request, "reads.html", rows=rows, total=total, item=item, reader=reader)
+
+
 @router.post("/admin/dead-letters/{item_id}/retry", dependencies=[Depends(require_csrf)])
 def retry(request: Request, item_id: str, user: Admin) -> Response:
     """Put a dead-lettered item back in line for dispatch."""
@@ -193,6 +261,22 @@ def metrics(request: Request, reader: Annotated[str, Depends(require_metrics_rea
         queued = queue_length(state.settings)
     body = prometheus(collect(state.db), len(dead_letters(state.db)), queued)
     return PlainTextResponse(body, media_type="text/plain; version=0.0.4")
+
+
+def _visible(request: Request, cleared: Clearance, item_id: str):
+    """What protects the item; 404, as for an item that does not exist, if the user may not see it."""
+    findings = visible_findings(app_state(request).db, cleared, item_id)
+    if findings is None:
+        raise _no_item(request, item_id)
+    return findings
+
+
+def _no_item(request: Request, item_id: str) -> HTTPException:
+    return HTTPException(404, translate(request, "There is no item %(id)s.", id=item_id))
+
+
+def _audit(request: Request, cleared: Clearance, item_id: str, what: str, page: int | None = None) -> None:
+    record_read(app_state(request).db, cleared.user, item_id, what, client_address(request), page)
 
 
 def _refused(request: Request, exc: Refused) -> HTTPException:

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from mailroom.item_state import ItemFlags, StoredItem, StoredPage
@@ -51,10 +51,17 @@ def get_item(db: Database, item_id: str) -> StoredItem | None:
 
 
 def items_in(
-    db: Database, states: Sequence[str], route: str | None = None, doc_type: str | None = None
+    db: Database,
+    states: Sequence[str],
+    route: str | None = None,
+    doc_type: str | None = None,
+    where: ColumnElement[bool] | None = None,
 ) -> list[StoredItem]:
-    """Items in one of `states` (optionally of one route or document type), oldest first."""
+    """Items in one of `states` (optionally of one route or document type, and passing
+    `where`, e.g. mailroom.review.access.visible_filter), oldest first."""
     query = select(Item).where(Item.state.in_(states)).order_by(Item.created_at, Item.id)
+    if where is not None:
+        query = query.where(where)
     if route:
         query = query.where(Item.route == route)
     if doc_type:

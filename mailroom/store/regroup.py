@@ -121,7 +121,15 @@ def merge(
         return following.id
 
 
-def _next_item(session: Session, item: Item) -> Item | None:
+def next_item_id(db: Database, item_id: str) -> str | None:
+    """The id of the item `merge` would append to `item_id`, or None."""
+    with db.session() as session:
+        item = session.get(Item, item_id)
+        following = _next_item(session, item, lock=False) if item else None
+        return following.id if following else None
+
+
+def _next_item(session: Session, item: Item, lock: bool = True) -> Item | None:
     """The next item of the source file by position, passing over items merged before;
     None if there is none."""
     query = (
@@ -129,7 +137,7 @@ def _next_item(session: Session, item: Item) -> Item | None:
         .where(Item.source_id == item.source_id, Item.position > item.position)
         .order_by(Item.position)
     )
-    for other in session.scalars(query.with_for_update()):
+    for other in session.scalars(query.with_for_update() if lock else query):
         review = flags_of(other).review
         if review is not None and review.merged_into:
             continue

@@ -124,6 +124,9 @@ class User(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(80), unique=True)
     role: Mapped[str] = mapped_column(String(20))  # "reviewer" or "admin"
+    routes: Mapped[str] = mapped_column(
+        Text, default=""
+    )  # protected routes and categories cleared for, comma-separated
     password_hash: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
@@ -176,3 +179,36 @@ class StageTask(Base):
     finished_at: Mapped[dt.datetime | None] = mapped_column(nullable=True)
     starts: Mapped[int] = mapped_column(Integer, default=0)
     worker: Mapped[str] = mapped_column(Text, default="")  # host name of the worker that last started it
+
+
+class ItemAccess(Base):
+    """What makes an item protected, as found from its routes, prediction and text (see
+    mailroom/review/access.py). Valid while `basis` equals the item's `updated_at` and
+    `version` the rule's version; anything else is recomputed before it is used."""
+
+    __tablename__ = "item_access"
+
+    item_id: Mapped[str] = mapped_column(
+        String(40), primary_key=True
+    )  # no foreign key: items may be replaced
+    basis: Mapped[dt.datetime] = mapped_column()  # the item's updated_at when found
+    version: Mapped[int] = mapped_column(Integer)
+    routes: Mapped[str] = mapped_column(Text)  # ",route,route," its own and its predicted top-3
+    categories: Mapped[str] = mapped_column(Text)  # ",gesundheit,vertraulich," special categories found
+
+
+class ReadAudit(Base):
+    """Who looked at which item, when, what and from where. Append-only, enforced by
+    database triggers."""
+
+    __tablename__ = "read_audit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    user: Mapped[str] = mapped_column(String(80), index=True)
+    item_id: Mapped[str] = mapped_column(
+        String(40), index=True
+    )  # no foreign key: the record outlives anything
+    what: Mapped[str] = mapped_column(String(20))  # "item", "pdf", "image"
+    page: Mapped[int | None] = mapped_column(Integer, nullable=True)  # of an image
+    address: Mapped[str] = mapped_column(String(64), default="")  # the client's

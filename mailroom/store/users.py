@@ -17,10 +17,13 @@ class StoredUser:
     name: str
     role: str
     password_hash: str
+    routes: frozenset[str] = frozenset()  # protected routes and categories the user is cleared for
 
 
 def _record(user: User) -> StoredUser:
-    return StoredUser(user.name, user.role, user.password_hash)
+    return StoredUser(
+        user.name, user.role, user.password_hash, frozenset(filter(None, user.routes.split(",")))
+    )
 
 
 def get_user(db: Database, name: str) -> StoredUser | None:
@@ -35,12 +38,24 @@ def all_users(db: Database) -> list[StoredUser]:
         return [_record(u) for u in session.scalars(select(User).order_by(User.name))]
 
 
-def insert_user(db: Database, name: str, role: str, password_hash: str) -> bool:
+def insert_user(
+    db: Database, name: str, role: str, password_hash: str, routes: frozenset[str] = frozenset()
+) -> bool:
     """Add a user; False if the name is taken."""
     with db.session() as session:
         if session.scalar(select(User).where(User.name == name)) is not None:
             return False
-        session.add(User(name=name, role=role, password_hash=password_hash))
+        session.add(User(name=name, role=role, password_hash=password_hash, routes=",".join(sorted(routes))))
+    return True
+
+
+def set_routes(db: Database, name: str, routes: frozenset[str]) -> bool:
+    """Replace what a user is cleared for; False if there is no such user."""
+    with db.session() as session:
+        user = session.scalar(select(User).where(User.name == name))
+        if user is None:
+            return False
+        user.routes = ",".join(sorted(routes))
     return True
 
 
