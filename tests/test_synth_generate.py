@@ -99,6 +99,21 @@ def test_same_seed_same_set_other_seed_other_set(tmp_path, synth_config) -> None
     assert (tmp_path / "a" / "labels.csv").read_bytes() != (tmp_path / "c" / "labels.csv").read_bytes()
 
 
+def test_a_set_without_scanning_holds_the_same_letters_with_upright_clean_pages(
+    tmp_path, synth_config, taxonomy
+) -> None:
+    generate(tmp_path / "scanned", 5, seed=9, config=synth_config, workers=1)
+    generate(tmp_path / "clean", 5, seed=9, config=synth_config, workers=1, scan=False)
+    scanned = read_dataset(tmp_path / "scanned", taxonomy)
+    clean = read_dataset(tmp_path / "clean", taxonomy)
+    columns = ("text", "split", "style", "sender", "reference")
+    for a, b in zip(scanned.items, clean.items, strict=True):
+        assert (a.doc_type, a.route) == (b.doc_type, b.route)
+        assert [a.extra[c] for c in columns] == [b.extra[c] for c in columns]
+        assert set(b.extra["rotations"].split()) == {"0"}
+        assert len(load_pages(clean.file(b), dpi=int(b.extra["dpi"]))) == int(b.extra["pages"])
+
+
 def test_an_existing_set_is_not_overwritten_without_force(tmp_path, synth_config) -> None:
     generate(tmp_path, 1, seed=1, config=synth_config, workers=1)
     with pytest.raises(BadInput, match="already holds a set"):
