@@ -11,6 +11,7 @@ from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, Red
 from mailroom.dispatch.dispatch import dead_letters, retry_dead_letter
 from mailroom.errors import BadInput
 from mailroom.review.auth import Account
+from mailroom.review.charts import admin_charts
 from mailroom.review.deps import (
     app_state,
     current_user,
@@ -165,9 +166,12 @@ def intake_handled(request: Request, source_id: int, user: CurrentUser, note: st
 
 @router.get("/admin", response_class=HTMLResponse)
 def admin_page(request: Request, user: Admin) -> HTMLResponse:
-    """States, throughput, automation, queue, corrections per route, dead letters."""
-    db = app_state(request).db
-    return render(request, "admin.html", stats=collect(db), letters=dead_letters(db))
+    """States, throughput, automation, queue, corrections per route, dead letters, and the
+    charts of outcomes per day, rates per week, the queue's age and corrections per route."""
+    state = app_state(request)
+    stats = collect(state.db)
+    charts = admin_charts(state.db, state.language, state.taxonomy, stats.corrections)
+    return render(request, "admin.html", stats=stats, letters=dead_letters(state.db), charts=charts)
 
 
 @router.post("/admin/dead-letters/{item_id}/retry", dependencies=[Depends(require_csrf)])
