@@ -207,7 +207,7 @@ def correction_bars(rows: Sequence[RouteCorrections], language: Language, taxono
     line, names = 22, 190
     height = 12 + line * len(rows)
     most = max(r.reviewed for r in rows)
-    width = WIDTH - names - 150
+    width = WIDTH - names - 215  # room for the text after the longest bar
     parts = []
     for index, row in enumerate(rows):
         y, name = 8 + index * line, taxonomy.name("route", row.route) or text(N_("(none)"))
