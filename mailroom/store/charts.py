@@ -1,9 +1,10 @@
 """The figures behind the admin page's charts, counted by the database.
 
-What happened to the mail is counted per UTC hour in SQL (SQLite: the first 13
-characters of the time as it stores it; PostgreSQL: `to_char` of the time in UTC), so a query returns at most 24 rows per day and outcome
-however many items there are; the review app puts the hours into the city's days and
-weeks, which keeps daylight saving exact on both databases.
+What happened to the mail is counted per UTC hour in SQL (see `_hour`), so a query returns
+at most 24 rows per day and outcome however many items there are; the review app puts the
+hours into the city's days and weeks, which keeps daylight saving exact on both databases.
+Fast at 100,000s of items with the indexes on events (kind, at) and review_decisions
+(action, at).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, case, func, literal_column, select, union_all
+from sqlalchemy import ColumnElement, case, func, literal_column, select
 
 from mailroom.records import ItemState
 from mailroom.store.db import Database
@@ -21,7 +22,6 @@ from mailroom.store.tables import Event, Item, ReviewDecision
 # outcome → where it is counted: an event of the pipeline or a review decision
 EVENT_OUTCOMES = {"auto_approved": "automated", "in_review": "to_review", "quarantined": "quarantined"}
 REVIEW_OUTCOMES = {"confirm": "reviewed", "correct": "corrected"}
-_HOUR = "%Y-%m-%d %H"
 
 
 @dataclass(frozen=True)
@@ -36,24 +36,16 @@ class HourCount:
 def outcomes_by_hour(db: Database, since: dt.datetime) -> list[HourCount]:
     """Per UTC hour since `since` (aware): items routed automatically or sent to review at
     classification, files quarantined, and review decisions that confirmed or corrected."""
-    dialect = db.engine.dialect.name
-    events = select(
-        _hour(Event.at, dialect).label("hour"), Event.kind.label("kind")
-    ).where(Event.kind.in_(EVENT_OUTCOMES), Event.at >= since)  # fmt: skip
-    reviews = select(
-        _hour(ReviewDecision.at, dialect).label("hour"), ReviewDecision.action.label("kind")
-    ).where(ReviewDecision.action.in_(REVIEW_OUTCOMES), ReviewDecision.at >= since)  # fmt: skip
-    happened = union_all(events, reviews).subquery()
-    query = select(happened.c.hour, happened.c.kind, func.count()).group_by(happened.c.hour, happened.c.kind)
-    names = EVENT_OUTCOMES | REVIEW_OUTCOMES
+    dialect, counts = db.engine.dialect.name, []
     with db.session() as session:
-        rows = session.execute(query).all()
-    return [
-        HourCount(
-            dt.datetime.strptime(hour.replace("T", " "), _HOUR).replace(tzinfo=dt.UTC), names[kind], count
-        )
-        for hour, kind, count in rows
-    ]
+        for at, kind, names in (
+            (Event.at, Event.kind, EVENT_OUTCOMES),
+            (ReviewDecision.at, ReviewDecision.action, REVIEW_OUTCOMES),
+        ):
+            hour = _hour(at, dialect)
+            query = select(hour, kind, func.count()).where(kind.in_(names), at >= since).group_by(hour, kind)
+            counts += [HourCount(_utc_hour(h), names[k], n) for h, k, n in session.execute(query)]
+    return counts
 
 
 def queue_ages(db: Database, now: dt.datetime, bounds: Sequence[dt.timedelta]) -> list[int]:
@@ -70,10 +62,18 @@ def queue_ages(db: Database, now: dt.datetime, bounds: Sequence[dt.timedelta]) -
     return counts
 
 
-def _hour(column, dialect: str) -> ColumnElement[str]:
-    """The UTC hour of a time column as text, 'YYYY-MM-DD HH'."""
+def _hour(column, dialect: str) -> ColumnElement:
+    """The UTC hour of a time column: PostgreSQL truncates the time (in UTC), SQLite, which
+    keeps times as UTC text ('YYYY-MM-DD HH:MM:SS.ffffff'), cuts it to 'YYYY-MM-DD HH'
+    (cheaper than strftime). Constants are written into the SQL, not bound, so that
+    PostgreSQL sees the same expression in SELECT and GROUP BY."""
     if dialect == "postgresql":
-        return func.to_char(func.timezone("UTC", column), literal_column("'YYYY-MM-DD HH24'"))
-    # SQLite keeps times as UTC text, 'YYYY-MM-DD HH:MM:SS.ffffff': the hour is its start,
-    # and cutting is cheaper than strftime
-    return func.substr(column, 1, 13)
+        return func.date_trunc(literal_column("'hour'"), func.timezone(literal_column("'UTC'"), column))
+    return func.substr(column, literal_column("1"), literal_column("13"))
+
+
+def _utc_hour(value: dt.datetime | str) -> dt.datetime:
+    """An hour as `_hour` gives it, as an aware UTC time."""
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=dt.UTC)
+    return dt.datetime.fromisoformat(f"{value[:10]} {value[11:13]}:00+00:00")
