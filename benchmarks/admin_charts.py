@@ -54,7 +54,9 @@ def seed(db: Database, items: int, routes: list[str], doc_types: list[str], now:
         task = bar.add_task(f"seeding {items:,} items", total=items)
         for n in range(items):
             day = rng.choices(days, day_weights)[0]
-            created = day.replace(hour=6, minute=0) + dt.timedelta(minutes=rng.uniform(0, 600))
+            created = day.replace(hour=5, minute=0) + dt.timedelta(
+                minutes=rng.uniform(0, 960)
+            )  # scans, faxes, e-mail
             created = min(created, now - dt.timedelta(minutes=rng.uniform(1, 50)))
             age = (now - created).days / (WEEKS * 7)  # 1: twelve weeks ago, 0: today
             route, doc_type = rng.choices(routes, route_weights)[0], rng.choice(doc_types)
