@@ -23,7 +23,7 @@ from mailroom.classify.linear import LinearTextClassifier
 from mailroom.records import ClassEvidence, HeadPrediction
 
 TOP_TERMS = 6  # terms shown per class
-MIN_LENGTH = 3  # shorter terms ("zu", "a") are noise to a reader
+MIN_LENGTH = 4  # shorter terms ("zu", "ich", "vom") say little to a reader
 _EDGES = re.compile(r"^\W+|\W+$")
 
 
