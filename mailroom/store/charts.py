@@ -3,7 +3,7 @@
 What happened to the mail is counted per UTC hour in SQL (see `_hour`), so a query returns
 at most 24 rows per day and outcome however many items there are; the review app puts the
 hours into the city's days and weeks, which keeps daylight saving exact on both databases.
-An index on events (kind, at) lets the database read only the outcomes of the weeks shown.
+With the index on events (kind, at) of migration 0006 the database reads only the weeks shown.
 """
 
 from __future__ import annotations
