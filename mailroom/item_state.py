@@ -27,6 +27,15 @@ class Ranked(_Record):
     p: float
 
 
+class TermEvidence(_Record):
+    """The terms of the letter that pushed one label of one head, strongest first."""
+
+    head: str
+    label: str
+    chosen: bool  # the head's chosen label; False for the runner-up
+    terms: tuple[str, ...]
+
+
 class ItemPrediction(_Record):
     """What the classifier said about an item, as stored. Without a usable model only
     `reason` is set."""
@@ -40,6 +49,7 @@ class ItemPrediction(_Record):
     decided_by: str | None = None
     model_version: str | None = None
     words: tuple[str, ...] | None = None  # words the classifier names as evidence
+    evidence: tuple[TermEvidence, ...] | None = None  # the chosen labels' and runners-up's terms
 
     @model_validator(mode="before")
     @classmethod
@@ -59,6 +69,10 @@ class ItemPrediction(_Record):
         """The three most probable labels of `head` ("doc_type", "route"), most probable first."""
         ranked = (self.doc_type_top3 if head == "doc_type" else self.route_top3) or ()
         return [(r.label, r.p) for r in ranked[:3]]
+
+    def evidence_of(self, head: str) -> list[TermEvidence]:
+        """The evidence of `head`: for the chosen label first, then for the runner-up."""
+        return sorted((e for e in self.evidence or () if e.head == head), key=lambda e: not e.chosen)
 
 
 class RuleHit(_Record):

@@ -98,6 +98,17 @@ class HeadPrediction:
 
 
 @dataclass(frozen=True)
+class ClassEvidence:
+    """The terms of a letter that pushed one label of one head, strongest first
+    (classify/explain.py): for the chosen label, and for the runner-up."""
+
+    head: str  # "doc_type" or "route"
+    label: str
+    chosen: bool  # the head's chosen label; False for the runner-up
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Prediction:
     """The classification of one mail item and the decision taken on it.
 
@@ -112,6 +123,7 @@ class Prediction:
     decided_by: str
     metadata: dict[str, object] = field(default_factory=dict)  # sender, date, references, ...
     model_version: str = ""
+    evidence: tuple[ClassEvidence, ...] = ()  # what pushed the linear model, when asked for
 
     @property
     def confidence(self) -> float:

@@ -10,16 +10,21 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import DBAPIError
-from test_review_data import PASSWORD, make_settings, seed
+from test_review_data import ITEMS, PASSWORD, make_settings, seed
 
+from mailroom.classify.bundle import load_model
+from mailroom.classify.predict import classify_item, prediction_dict
 from mailroom.dataset import read_dataset
+from mailroom.item_state import ItemPrediction
 from mailroom.review.app import create_app
 from mailroom.review.auth import authenticate
 from mailroom.review.commands import feedback, users
 from mailroom.review.queue import decide
+from mailroom.store.items import flags_of, set_flags
 from mailroom.store.tables import Item, ReviewDecision
 
 PUBLIC = {"/login", "/healthz", "/static"}
+SHIPPED = Path(__file__).parents[1] / "models" / "default"
 
 
 @pytest.fixture
@@ -154,6 +159,29 @@ def test_item_page_shows_pages_text_prediction_metadata(setup) -> None:
     assert image.status_code == 200 and image.content.startswith(b"\x89PNG")
     assert client.get("/items/item-a/document.pdf").content.startswith(b"%PDF")
     assert client.get("/items/nope").status_code == 404
+
+
+@pytest.mark.skipif(not (SHIPPED / "meta.json").is_file(), reason="no shipped model")
+def test_item_page_shows_what_pushed_the_model(setup, taxonomy) -> None:
+    _, db, client = setup
+    prediction = classify_item(ITEMS[1][4], load_model(SHIPPED))  # item-b's text
+    stored = prediction_dict(prediction)
+    stored.pop("metadata")
+    with db.session() as session:  # as the pipeline stores a prediction (flow/items.py)
+        row = session.get(Item, "item-b")
+        set_flags(row, flags_of(row).with_(prediction=ItemPrediction.model_validate(stored)))
+    logged_in(client, "rita")
+    page = client.get("/items/item-b").text
+    block = page[page.index('id="evidence"') :]
+    block = " ".join(block[: block.index("</div>")].split())
+    chosen, runner_up = prediction.evidence[0], prediction.evidence[1]
+    assert f"spricht für {taxonomy.name('doc_type', chosen.label)}:" in block
+    assert f"; für {taxonomy.name('doc_type', runner_up.label)}:" in block
+    assert all(f"<mark>{term}</mark>" in block for term in chosen.terms)
+    assert all(f"<i>{term}</i>" in block for term in runner_up.terms)
+    ocr = page[page.index('<section class="card text">') :]
+    marked = [m.lower() for m in re.findall(r"<mark>(.*?)</mark>", ocr)]
+    assert any(chosen.terms[0] in m for m in marked)  # the strongest term is marked in the text
 
 
 def test_decisions_write_the_audit_trail_and_history(setup) -> None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
 from mailroom.classify.bundle import Model
+from mailroom.classify.explain import explain
 from mailroom.classify.extract import extract_metadata
 from mailroom.classify.policy import MIN_OCR_CONFIDENCE, HeadScore, Novelty, decide
 from mailroom.classify.rules import match_attachments, match_rules
@@ -25,11 +27,14 @@ def classify_item(
 ) -> Prediction:  # fmt: skip
     """Classify one item from its text (pages joined), with its mean OCR confidence
     (0-100; below `min_ocr_confidence` it goes to review), its flags and the names of its
-    embedded files if known. Never raises for odd text: empty text gives a prediction that
-    goes to review."""
-    return classify_texts(
+    embedded files if known, and the terms that pushed each head's chosen label and its
+    runner-up (`evidence`, linear models only). Never raises for odd text: empty text
+    gives a prediction that goes to review."""
+    prediction = classify_texts(
         [text], model, [ocr_confidence], [tuple(flags)], [tuple(attachments)], min_ocr_confidence
     )[0]
+    heads = {"doc_type": prediction.doc_type, "route": prediction.route}
+    return replace(prediction, evidence=explain(model, text, heads))
 
 
 def classify_texts(
@@ -40,7 +45,8 @@ def classify_texts(
     attachments: Sequence[Sequence[str]] | None = None,
     min_ocr_confidence: float = MIN_OCR_CONFIDENCE,
 ) -> list[Prediction]:
-    """`classify_item` for many texts at once (one batched model call per head)."""
+    """`classify_item` for many texts at once (one batched model call per head), without
+    the evidence."""
     probabilities = model.probabilities(texts)
     novelty = model.novelty(texts)
     confidences = ocr_confidences or [None] * len(texts)
@@ -124,4 +130,9 @@ def prediction_dict(prediction: Prediction) -> dict[str, object]:
         "decided_by": prediction.decided_by,
         "metadata": prediction.metadata,
         "model_version": prediction.model_version,
+        "evidence": [
+            {"head": e.head, "label": e.label, "chosen": e.chosen, "terms": list(e.terms)}
+            for e in prediction.evidence
+        ],
+        "words": list(dict.fromkeys(term for e in prediction.evidence if e.chosen for term in e.terms)),
     }

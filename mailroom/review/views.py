@@ -22,6 +22,7 @@ from mailroom.review.access import (
     visible_findings,
 )
 from mailroom.review.auth import Account
+from mailroom.review.charts import admin_charts
 from mailroom.review.deps import (
     app_state,
     clearance,
@@ -226,9 +227,12 @@ def intake_handled(request: Request, source_id: int, user: CurrentUser, note: st
 
 @router.get("/admin", response_class=HTMLResponse)
 def admin_page(request: Request, user: Admin) -> HTMLResponse:
-    """States, throughput, automation, queue, corrections per route, dead letters."""
-    db = app_state(request).db
-    return render(request, "admin.html", stats=collect(db), letters=dead_letters(db))
+    """States, throughput, automation, queue, corrections per route, dead letters, and the
+    charts of outcomes per day, rates per week, the queue's age and corrections per route."""
+    state = app_state(request)
+    stats = collect(state.db)
+    charts = admin_charts(state.db, state.language, state.taxonomy, stats.corrections)
+    return render(request, "admin.html", stats=stats, letters=dead_letters(state.db), charts=charts)
 
 
 @router.get("/admin/reads", response_class=HTMLResponse)
