@@ -121,6 +121,12 @@ class SearchResult:
         return max(1, -(-self.total // self.per_page))
 
 
+def is_index_table(name: str) -> bool:
+    """A table of the search index: made by migration 0008 beside the declared tables (on
+    SQLite with FTS5's own tables), so comparisons of the schema with them pass it over."""
+    return name == TEXTS or name == FTS or name.startswith(f"{FTS}_")
+
+
 def search_values(metadata: ItemMetadata, texts: Iterable[str]) -> dict[str, str]:
     """The indexed fields of an item: sender, references and IBANs, OCR text of its pages."""
     references = metadata.references or []
@@ -215,30 +221,38 @@ def _prefix(word: str) -> bool:
 
 def _fts5(terms: dict[str, list[list[str]]]) -> str:
     """An FTS5 query: every term, each a quoted phrase of letter and digit runs (so no
-    operator or quote of the input survives), its last run stemmed and as a prefix."""
+    operator or quote of the input survives), also with its last run stemmed and as a
+    prefix; matching as written too ranks first (Braun before Braunschweig)."""
     parts = []
     for name, phrases in terms.items():
         quoted = []
         for runs in phrases:
-            last = runs[-1] if runs[-1].isdigit() else _stem(runs[-1])
-            quoted.append('"' + " ".join([*runs[:-1], last]) + '"' + ("*" if _prefix(last) else ""))
+            exact = '"' + " ".join(runs) + '"'
+            stemmed = '"' + " ".join([*runs[:-1], _stem(runs[-1])]) + '"*'
+            quoted.append(f"({exact} OR {stemmed})" if _prefix(runs[-1]) else exact)
         expression = " AND ".join(quoted)
         parts.append(expression if name == "text" else f"{name} : ({expression})")
     return " AND ".join(parts)
 
 
 def _tsquery(terms: dict[str, list[list[str]]]) -> str:
-    """A to_tsquery text: runs of a term joined by <->, the last as a prefix; sender terms
-    restricted to weight A, reference terms to weight B."""
-    weight = {"text": "", "sender": "A", "refs": "B"}
-    phrases = []
+    """A to_tsquery text: runs of a term joined by <->, also with the last as a prefix (of
+    its stem: PostgreSQL stems); sender terms restricted to weight A, references to B."""
+    weights = {"text": "", "sender": "A", "refs": "B"}
+
+    def phrase(runs: list[str], weight: str, prefix: bool) -> str:
+        marks = [weight] * len(runs)
+        marks[-1] = ("*" if prefix else "") + weight
+        return " <-> ".join(f"{run}:{mark}" if mark else run for run, mark in zip(runs, marks, strict=True))
+
+    found = []
     for name, runs_of in terms.items():
         for runs in runs_of:
-            marks = [weight[name]] * len(runs)
-            marks[-1] = ("*" if _prefix(runs[-1]) else "") + marks[-1]
-            lexemes = [f"{run}:{mark}" if mark else run for run, mark in zip(runs, marks, strict=True)]
-            phrases.append("(" + " <-> ".join(lexemes) + ")")
-    return " & ".join(phrases)
+            exact = phrase(runs, weights[name], False)
+            found.append(
+                f"({exact} | {phrase(runs, weights[name], True)})" if _prefix(runs[-1]) else f"({exact})"
+            )
+    return " & ".join(found)
 
 
 def _fts5_match(match: str) -> ColumnElement[Any]:
