@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from PIL import Image
 
 from mailroom.flow.items import Classifier, classify_items, record_ocr

@@ -61,7 +61,7 @@ class SearchForm:
 def search_query(form: SearchForm, taxonomy: Taxonomy) -> SearchQuery:
     """The query the form asks for. Raises Refused naming the field that cannot be read."""
     words = {name: getattr(form, name).strip() for name in ("q", "sender", "reference")}
-    for name, value in words.items():
+    for value in words.values():
         if value and not SearchQuery(text=value).has_words():
             raise Refused(N_("Search words need letters or digits: %(value)s"), value=value)
     if form.state and form.state not in set(ItemState):

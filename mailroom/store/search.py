@@ -124,7 +124,7 @@ class SearchResult:
 def is_index_table(name: str) -> bool:
     """A table of the search index: made by migration 0008 beside the declared tables (on
     SQLite with FTS5's own tables), so comparisons of the schema with them pass it over."""
-    return name == TEXTS or name == FTS or name.startswith(f"{FTS}_")
+    return name == FTS or name.startswith(f"{FTS}_")  # item_search_texts, FTS5's item_search_data, ...
 
 
 def search_values(metadata: ItemMetadata, texts: Iterable[str]) -> dict[str, str]:
