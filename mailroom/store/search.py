@@ -186,9 +186,17 @@ def _matching(postgres: bool, match: str) -> tuple[Select[Any], list[ColumnEleme
         return found.where(_texts.c.document.op("@@")(tsquery)), [
             func.ts_rank(_texts.c.document, tsquery).desc()
         ]
-    found = select(Item.id).select_from(_fts).join(_texts, _texts.c.id == _fts.c.rowid)
-    found = found.join(Item, Item.id == _texts.c.item_id).where(_fts5_match(match))
-    return found, [func.bm25(literal_column(FTS), 10.0, 5.0, 1.0)]
+    # the matches first, once: SQLite's planner would otherwise walk a filter's index and
+    # ask FTS5 about each item in turn
+    score = func.bm25(literal_column(FTS), 10.0, 5.0, 1.0).label("score")
+    hits = (
+        select(_fts.c.rowid.label("id"), score)
+        .where(_fts5_match(match))
+        .cte("hits")
+        .prefix_with("MATERIALIZED")
+    )
+    found = select(Item.id).select_from(hits).join(_texts, _texts.c.id == hits.c.id)
+    return found.join(Item, Item.id == _texts.c.item_id), [hits.c.score]
 
 
 def _filters(
@@ -278,7 +286,8 @@ def _snippets(
     else:
         marked = func.snippet(literal_column(FTS), 2, START, STOP, "…", 24)
         query = select(_texts.c.item_id, marked).select_from(_fts).join(_texts, _texts.c.id == _fts.c.rowid)
-        query = query.where(_fts5_match(match), _texts.c.item_id.in_(ids))
+        rows = select(_texts.c.id).where(_texts.c.item_id.in_(ids))
+        query = query.where(_fts5_match(match), _fts.c.rowid.in_(rows))  # only these rows of FTS5
     return {item_id: _parts(text or "") for item_id, text in session.execute(query)}
 
 
