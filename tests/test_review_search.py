@@ -8,22 +8,29 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_review_data import PASSWORD
+from fastapi.testclient import TestClient
+from test_review_app import login
+from test_review_data import PASSWORD, make_settings, seed
 from test_review_e2e import ARGS, CHROMIUM, server  # noqa: F401 (server: the app on a port)
 
+from mailroom.review.app import create_app
 from mailroom.store.search import index_item
 from mailroom.store.tables import Item, Page, SourceFile
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason="apt-get install chromium")
 
-LETTER = "Gerhard Braun\nWiderspruch gegen den Hundesteuerbescheid vom 12. Februar\nAktenzeichen: ST-2026/0042"
+LETTER = (
+    "Gerhard Braun\nWiderspruch gegen den Hundesteuerbescheid vom 12. Februar\nAktenzeichen: ST-2026/0042"
+)
 
 
 def add_letter(db) -> None:
     """A letter of Mr Braun, written and indexed as the pipeline does."""
     with db.session() as session:
-        source = SourceFile(sha256="9" * 64, original_name="braun.pdf", size=1, claim_path="c/9", state="done")
+        source = SourceFile(
+            sha256="9" * 64, original_name="braun.pdf", size=1, claim_path="c/9", state="done"
+        )
         session.add(source)
         session.flush()
         metadata = {"sender": "Gerhard Braun", "references": {"Aktenzeichen": ["ST-2026/0042"]}}
@@ -70,9 +77,31 @@ def test_a_search_by_sender_finds_the_letter_and_links_to_it(server, tmp_path: P
         rows = page.locator("table.results tbody tr")
         assert rows.locator("td:nth-child(2)").all_inner_texts() == ["item-b", "item-braun"]
         for number in range(2):
-            assert rows.nth(number).locator("mark").all_inner_texts() == ["Widerspruch", "Hundesteuerbescheid"]
+            assert rows.nth(number).locator("mark").all_inner_texts() == [
+                "Widerspruch",
+                "Hundesteuerbescheid",
+            ]
 
         page.get_by_role("link", name="item-braun").click()
         page.wait_for_url(f"{url}/items/item-braun")
         assert "item-braun" in page.locator("h1").inner_text()
         browser.close()
+
+
+def test_the_form_says_which_field_it_cannot_read(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "home")
+    client = TestClient(create_app(settings, seed(settings)))
+    login(client, "rita")
+    refused = {
+        "received_from=31.02.2026": "Kein Datum (TT.MM.JJJJ): 31.02.2026",
+        "received_from=2026-03-05&received_until=2026-03-01": "Der Zeitraum endet, bevor er beginnt.",
+        "sender=%22%28%29": "Suchbegriffe brauchen Buchstaben oder Ziffern",
+        "state=verschollen": "Unbekannter Status: verschollen",
+        "route=mond": "Unbekanntes Amt: mond",
+        "q=Braun&page=x": "Unbekannte Seite: x",
+    }
+    for fields, message in refused.items():
+        page = client.get(f"/suche?{fields}")
+        assert (page.status_code, message in page.text) == (400, True), fields
+    page = client.get("/suche?received_from=01.01.2020&state=in_review")  # a day as people write it
+    assert page.status_code == 200 and "3 Treffer" in page.text
