@@ -22,6 +22,7 @@ from mailroom.records import ItemState, Prediction, ProcessedPage, SourceState
 from mailroom.settings import Settings
 from mailroom.store.db import Database
 from mailroom.store.items import flags_of, set_flags
+from mailroom.store.search import index_item
 from mailroom.store.tables import Item, Page, SourceFile
 
 log = logging.getLogger(__name__)
@@ -112,6 +113,7 @@ def record_ocr(db: Database, folders: Folders, item_id: str, pages: list[Process
         attachments = {name: folders.rel(path) for name, path in cleaned.files.items()}
         set_flags(item, ItemFlags(pages=page_flags, attachments=attachments))
         item.pdf_path, item.state = folders.rel(pdf_path), ItemState.OCR_DONE
+        index_item(session, item_id)
         event(
             session,
             "ocr_done",
@@ -200,6 +202,7 @@ def _apply_prediction(session, item: Item, prediction: Prediction) -> None:
     item.model_version = prediction.model_version
     set_flags(item, flags_of(item).with_(prediction=ItemPrediction.model_validate(details),
                                          metadata=ItemMetadata.model_validate(metadata)))  # fmt: skip
+    index_item(session, item.id)
     item.state = ItemState.CLASSIFIED
     event(
         session,

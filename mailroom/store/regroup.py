@@ -20,6 +20,7 @@ from mailroom.item_state import ReviewMark, StoredItem, StoredPage
 from mailroom.records import ItemState
 from mailroom.store.db import Database
 from mailroom.store.items import flags_of, item_record, page_record, pages_of, set_flags
+from mailroom.store.search import index_item
 from mailroom.store.tables import Delivery, Event, Item, Page, ReviewDecision
 
 ID_LENGTH = 40  # Item.id is String(40)
@@ -75,6 +76,7 @@ def split(
         after = [_summary(item, keep), _summary(new, move)]
         write({item.pdf_path: [(was[0], was[1][:after_page])], new.pdf_path: [(was[0], was[1][after_page:])]})
         _audit(session, user, "split", [item, new], before, after)
+        index_item(session, item_id, new_id)
     return new_id
 
 
@@ -118,6 +120,7 @@ def merge(
         after = [_summary(item, every), _summary(following, [])]
         write({item.pdf_path: document})
         _audit(session, user, "merge", [item, following], before, after)
+        index_item(session, item_id, following.id)
         return following.id
 
 
