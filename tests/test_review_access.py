@@ -31,6 +31,7 @@ from mailroom.review.commands import reads, users
 from mailroom.review.queue import review_queue
 from mailroom.review.regroup import split_item
 from mailroom.store.access import Findings, passing
+from mailroom.store.search import index_item
 from mailroom.store.tables import Item, ReadAudit, SourceFile
 
 PROTECTED = frozenset({"sozialamt", "jugendamt", "steueramt", "personalamt"})
@@ -102,6 +103,8 @@ def add_items(settings, db) -> None:
             session.add(row)
             session.flush()
             session.add(_page(settings, item_id, text))
+            session.flush()
+            index_item(session, item_id)  # as the pipeline does once it has the text
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """Protected mail in a real headless Chromium, in German: a reviewer not cleared for the
-Sozialamt neither sees nor opens a Sozialamt letter (queue, item page, PDF URL); a cleared
+Sozialamt neither sees nor opens a Sozialamt letter (queue, item page, PDF URL, search); a cleared
 one does, and the admin finds that look in the read audit."""
 
 from __future__ import annotations
@@ -69,9 +69,16 @@ def test_only_a_cleared_reviewer_sees_a_sozialamt_letter_and_the_look_is_audited
             assert response is not None and response.status == 404, path
         nora.goto(f"{url}/items/item-soz")
         assert "Es gibt keinen Vorgang item-soz" in nora.locator("main").inner_text()
+        nora.goto(f"{url}/suche?q=Lebensunterhalt")  # the Sozialamt letter's words
+        assert "item-soz" not in nora.locator("main").inner_text()
+        nora.goto(f"{url}/suche?q=Wohnung")  # an open letter's words: search itself works
+        assert "item-open" in nora.locator("main").inner_text()
         nora.close()
 
         sofia = log_in(browser, url, "sofia")  # cleared for the Sozialamt
+        sofia.goto(f"{url}/suche?q=Lebensunterhalt")
+        assert "item-soz" in sofia.locator("main").inner_text()
+        sofia.goto(f"{url}/")
         assert "item-soz" in sofia.locator("table.queue").inner_text()
         sofia.click("text=item-soz")
         sofia.wait_for_url(f"{url}/items/item-soz")
