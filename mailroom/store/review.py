@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import func, select
 
@@ -83,16 +82,23 @@ def reviewed_items(db: Database, states: tuple[str, ...]) -> list[tuple[StoredIt
 
 @dataclass(frozen=True)
 class Figures:
-    """The raw figures the admin page and /metrics are computed from."""
+    """The raw figures the admin page and /metrics are computed from, counted by the
+    database (a year of mail is never loaded to be counted)."""
 
     states: dict[str, int]
     decisions: dict[str, int]  # items per decision ("auto", "review")
     oldest_in_review: dt.datetime | None
-    reviews: list[tuple[str, dict[str, Any], dt.datetime]]  # action, before, at of each review decision
-    dispatched: list[dt.datetime]  # times of the dispatched events
+    dispatched_24h: int
+    dispatched_7d: int
+    reviewed_24h: int
+    actions: dict[str, int]  # review decisions per action
+    corrections: dict[str, tuple[int, int]]  # predicted route → (confirmed or corrected, corrected)
 
 
-def figures(db: Database) -> Figures:
+def figures(db: Database, now: dt.datetime) -> Figures:
+    day, week = now - dt.timedelta(days=1), now - dt.timedelta(days=7)
+    dispatched = select(func.count()).select_from(Event).where(Event.kind == "dispatched")
+    route = ReviewDecision.before["route"].as_string()
     with db.session() as session:
         states = dict(session.execute(select(Item.state, func.count()).group_by(Item.state)).all())
         decided = (
@@ -100,11 +106,21 @@ def figures(db: Database) -> Figures:
         )
         decisions = {str(k): v for k, v in session.execute(decided).all()}
         oldest = session.scalar(select(func.min(Item.created_at)).where(Item.state == ItemState.IN_REVIEW))
-        reviews = [
-            (action, before, utc(at))
-            for action, before, at in session.execute(
-                select(ReviewDecision.action, ReviewDecision.before, ReviewDecision.at)
-            )
-        ]
-        dispatched = [utc(at) for at in session.scalars(select(Event.at).where(Event.kind == "dispatched"))]
-    return Figures(states, decisions, utc(oldest) if oldest else None, reviews, dispatched)
+        reviewed_24h = session.scalar(
+            select(func.count()).select_from(ReviewDecision).where(ReviewDecision.at >= day)
+        )
+        actions: dict[str, int] = {}
+        corrections: dict[str, tuple[int, int]] = {}
+        for action, predicted, count in session.execute(
+            select(ReviewDecision.action, route, func.count()).group_by(ReviewDecision.action, route)
+        ):
+            actions[action] = actions.get(action, 0) + count
+            if action in ("confirm", "correct"):
+                reviewed, corrected = corrections.get(predicted or "", (0, 0))
+                corrections[predicted or ""] = (reviewed + count, corrected + count * (action == "correct"))
+        return Figures(
+            states, decisions, utc(oldest) if oldest else None,
+            session.scalar(dispatched.where(Event.at >= day)) or 0,
+            session.scalar(dispatched.where(Event.at >= week)) or 0,
+            reviewed_24h or 0, dict(sorted(actions.items())), dict(sorted(corrections.items())),
+        )  # fmt: skip
