@@ -49,8 +49,9 @@ from mailroom.terminal import progress_bar
 POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 CHUNK = 5_000  # items per bulk insert
 MODEL = "mailroom-classifier/7"
-# items per 100,000 in the states other than dispatched (at least one each)
-SHARES = {"in_review": 300, "quarantined": 150, "failed": 60, "dead_letter": 20, "approved": 30}
+# items in the states other than dispatched, as many in a small installation as in a large
+# one (the review backlog does not grow with the years), at most a tenth of the items each
+OPEN = {"in_review": 300, "quarantined": 150, "failed": 60, "dead_letter": 20, "approved": 30}
 
 
 @dataclass(frozen=True)
@@ -75,12 +76,14 @@ def letters(count: int, seed: int) -> list[Letter]:
 
 
 def states(n: int) -> list[str]:
-    """The state of each of `n` items, the rare ones spread over the year."""
+    """The state of each of `n` items, those not dispatched spread over the year."""
     result = ["dispatched"] * n
     rng = random.Random(n)
-    for state, per_100k in SHARES.items():
-        for index in rng.sample(range(n), max(1, per_100k * n // 100_000)):
+    chosen = rng.sample(range(n), sum(min(count, n // 10) for count in OPEN.values()))
+    for state, count in OPEN.items():
+        for index in chosen[: min(count, n // 10)]:
             result[index] = state
+        chosen = chosen[min(count, n // 10) :]
     return result
 
 
@@ -156,7 +159,7 @@ def _item_rows(
             before = {"state": "in_review", "doc_type": letter.doc_type, "route": letter.route}
             after = {**before, "state": "approved" if state != "failed" else "failed"}
             rows[ReviewDecision].append(
-                dict(item_id=item_id, user="rita", at=at, action=action, before=before, after=after)
+                dict(item_id=item_id, user="rita", at=at, action=action, route=letter.route, before=before, after=after)
             )
             events.append(("reviewed", item_id, {"user": "rita", "action": action, "before": before, "after": after}))
             flags["review"] = {"by": "rita", "at": at.isoformat(), "action": action}

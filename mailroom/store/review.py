@@ -45,7 +45,8 @@ def record_review(
         set_flags(row, flags_of(row).with_(review=mark))
         session.add(
             ReviewDecision(
-                item_id=item_id, user=user, at=now, action=verdict.action, before=before, after=after
+                item_id=item_id, user=user, at=now, action=verdict.action, route=before["route"] or "",
+                before=before, after=after,
             )
         )
         session.add(Event(at=now, kind="reviewed", item_id=item_id, source_id=row.source_id,
@@ -98,7 +99,6 @@ class Figures:
 def figures(db: Database, now: dt.datetime) -> Figures:
     day, week = now - dt.timedelta(days=1), now - dt.timedelta(days=7)
     dispatched = select(func.count()).select_from(Event).where(Event.kind == "dispatched")
-    route = ReviewDecision.before["route"].as_string()
     with db.session() as session:
         states = dict(session.execute(select(Item.state, func.count()).group_by(Item.state)).all())
         decided = (
@@ -112,7 +112,9 @@ def figures(db: Database, now: dt.datetime) -> Figures:
         actions: dict[str, int] = {}
         corrections: dict[str, tuple[int, int]] = {}
         for action, predicted, count in session.execute(
-            select(ReviewDecision.action, route, func.count()).group_by(ReviewDecision.action, route)
+            select(ReviewDecision.action, ReviewDecision.route, func.count()).group_by(
+                ReviewDecision.action, ReviewDecision.route
+            )
         ):
             actions[action] = actions.get(action, 0) + count
             if action in ("confirm", "correct"):

@@ -152,12 +152,14 @@ class ReviewDecision(Base):
     enforced by database triggers."""
 
     __tablename__ = "review_decisions"
+    __table_args__ = (Index("ix_review_decisions_action_route", "action", "route"),)  # corrections per route
 
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), index=True)
     user: Mapped[str] = mapped_column(String(80))
     at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
     action: Mapped[str] = mapped_column(String(20))  # "confirm", "correct", "unreadable"
+    route: Mapped[str] = mapped_column(String(40), default="", server_default="")  # the route before it
     before: Mapped[dict[str, Any]] = mapped_column()
     after: Mapped[dict[str, Any]] = mapped_column()
 
