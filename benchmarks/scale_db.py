@@ -95,7 +95,9 @@ def fill(db: Database, n: int, pool: list[Letter], progress: Callable[[int], Non
     by_state: dict[str, list[str]] = {}
     all_states = states(n)
     for first in range(0, n, CHUNK):
-        rows: dict[Any, list[dict[str, Any]]] = {t: [] for t in (SourceFile, Item, Page, Event, Delivery, ReviewDecision)}
+        rows: dict[Any, list[dict[str, Any]]] = {
+            t: [] for t in (SourceFile, Item, Page, Event, Delivery, ReviewDecision)
+        }
         for index in range(first, min(n, first + CHUNK)):
             state = all_states[index]
             letter = pool[index % len(pool)]
@@ -159,9 +161,19 @@ def _item_rows(
             before = {"state": "in_review", "doc_type": letter.doc_type, "route": letter.route}
             after = {**before, "state": "approved" if state != "failed" else "failed"}
             rows[ReviewDecision].append(
-                dict(item_id=item_id, user="rita", at=at, action=action, route=letter.route, before=before, after=after)
+                dict(
+                    item_id=item_id,
+                    user="rita",
+                    at=at,
+                    action=action,
+                    route=letter.route,
+                    before=before,
+                    after=after,
+                )
             )
-            events.append(("reviewed", item_id, {"user": "rita", "action": action, "before": before, "after": after}))
+            events.append(
+                ("reviewed", item_id, {"user": "rita", "action": action, "before": before, "after": after})
+            )
             flags["review"] = {"by": "rita", "at": at.isoformat(), "action": action}
         if state == "failed":
             flags["error"] = "TimeoutError('tesseract')"
@@ -176,7 +188,9 @@ def _item_rows(
                 last_error="" if delivered else "connection refused", receipt="written" if delivered else "",
                 delivered_at=delivered, created_at=at, updated_at=at,
             ))  # fmt: skip
-            kind = {"dispatched": "dispatched", "dead_letter": "dead_letter", "approved": "dispatch_failed"}[state]
+            kind = {"dispatched": "dispatched", "dead_letter": "dead_letter", "approved": "dispatch_failed"}[
+                state
+            ]
             events.append((kind, item_id, {"target": target, "attempts": 1, "previous_state": "approved"}))
         events.append(("done", None, {}))
     rows[Item].append(dict(
@@ -225,7 +239,9 @@ def timed(call: Callable[[], Any], repeats: int) -> list[float]:
     return times
 
 
-def measure(settings: Settings, db: Database, by_state: dict[str, list[str]], repeats: int) -> dict[str, list[float]]:
+def measure(
+    settings: Settings, db: Database, by_state: dict[str, list[str]], repeats: int
+) -> dict[str, list[float]]:
     """Seconds per request of each page, and of a coordinator pass."""
     add_user(db, "bench-admin", "admin", "bench-admin-password")
     client = TestClient(create_app(settings, db))
@@ -255,7 +271,9 @@ def measure(settings: Settings, db: Database, by_state: dict[str, list[str]], re
     }
 
 
-def run(kind: str, n: int, root: Path, postgres: str, pool: list[Letter], repeats: int) -> dict[str, list[float]]:
+def run(
+    kind: str, n: int, root: Path, postgres: str, pool: list[Letter], repeats: int
+) -> dict[str, list[float]]:
     with database(kind, root, postgres) as url:
         home = root / f"home-{kind}-{n}"
         settings = load_settings(env={"MAILROOM_HOME": str(home), "MAILROOM_DATABASE_URL": url})
@@ -265,9 +283,9 @@ def run(kind: str, n: int, root: Path, postgres: str, pool: list[Letter], repeat
             with progress_bar() as bar:
                 task = bar.add_task(f"{kind}: {n:,} items", total=n)
                 by_state = fill(db, n, pool, lambda done: bar.update(task, advance=done))
-            if kind == "postgresql":
-                with db.engine.begin() as connection:
-                    connection.execute(text("ANALYZE"))
+            if kind == "postgresql":  # what autovacuum does to a year of rows: statistics, visibility map
+                with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+                    connection.execute(text("VACUUM ANALYZE"))
             print(f"{kind}: {n:,} items filled in {time.perf_counter() - started:.1f} s")
             return measure(settings, db, by_state, repeats)
         finally:

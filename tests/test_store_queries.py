@@ -39,7 +39,9 @@ def plans(db, run) -> dict[str, list[str]]:
         event.remove(db.engine, "before_cursor_execute", capture)
     with db.engine.connect() as connection:
         return {
-            statement: [row[3] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)]
+            statement: [
+                row[3] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
+            ]
             for statement, parameters in sent
             if statement.lstrip().upper().startswith("SELECT")
         }
@@ -62,7 +64,9 @@ def test_queue_item_admin_and_due_read_from_indexes(tmp_path: Path, taxonomy) ->
     for statement, plan in found.items():
         for step in plan:  # a table read whole, not through an index, grows with every letter
             assert not re.fullmatch(rf"SCAN ({'|'.join(TABLES)})", step), (step, statement)
-    queue = next(plan for statement, plan in found.items() if "items.state IN" in statement and "ORDER BY" in statement)
+    queue = next(
+        plan for statement, plan in found.items() if "items.state IN" in statement and "ORDER BY" in statement
+    )
     assert any("ix_items_state_created" in step for step in queue), queue
     assert not any("TEMP B-TREE" in step for step in queue), queue  # read in order, not sorted
     counted = " ".join(step for plan in found.values() for step in plan)
@@ -109,7 +113,10 @@ def test_migration_0006_gives_earlier_decisions_their_route(tmp_path: Path, data
     engine.dispose()
     db = open_database(database_url)  # to the newest revision
     with db.session() as session:
-        assert session.scalars(select(ReviewDecision.route).order_by(ReviewDecision.id)).all() == ["steueramt", ""]
+        assert session.scalars(select(ReviewDecision.route).order_by(ReviewDecision.id)).all() == [
+            "steueramt",
+            "",
+        ]
     with pytest.raises(DBAPIError, match="append-only"), db.engine.begin() as connection:
         connection.execute(text("UPDATE review_decisions SET route = 'forged'"))
     db.dispose()
@@ -122,7 +129,9 @@ def test_files_to_settle_are_found_by_what_is_on_disk(tmp_path: Path) -> None:
             session.add(SourceFile(sha256=f"{number}", original_name=f"{number}.pdf", size=1,
                                    claim_path=f"work/claimed/c{number}", state=state, reason="", page_count=0,
                                    split_info={}))  # fmt: skip
-    found = sources_to_settle(db, {"work/claimed/c1", "work/claimed/c2", "work/claimed/c3", "gone"}, {4, 5, 99})
+    found = sources_to_settle(
+        db, {"work/claimed/c1", "work/claimed/c2", "work/claimed/c3", "gone"}, {4, 5, 99}
+    )
     assert [s.id for s in found] == [1, 3, 4, 5]  # c2 is being split: left alone
     assert sources_to_settle(db, set(), set()) == []
     db.dispose()

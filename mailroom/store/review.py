@@ -45,8 +45,13 @@ def record_review(
         set_flags(row, flags_of(row).with_(review=mark))
         session.add(
             ReviewDecision(
-                item_id=item_id, user=user, at=now, action=verdict.action, route=before["route"] or "",
-                before=before, after=after,
+                item_id=item_id,
+                user=user,
+                at=now,
+                action=verdict.action,
+                route=before["route"] or "",
+                before=before,
+                after=after,
             )
         )
         session.add(Event(at=now, kind="reviewed", item_id=item_id, source_id=row.source_id,
@@ -56,11 +61,10 @@ def record_review(
 
 def review_counts(db: Database) -> dict[str, int]:
     """Items in review per predicted route."""
-    counts: dict[str, int] = {}
+    route = func.coalesce(Item.route, "")
+    query = select(route, func.count()).where(Item.state == ItemState.IN_REVIEW).group_by(route)
     with db.session() as session:
-        for route in session.scalars(select(Item.route).where(Item.state == ItemState.IN_REVIEW)):
-            counts[route or ""] = counts.get(route or "", 0) + 1
-    return dict(sorted(counts.items()))
+        return dict(sorted(session.execute(query).tuples()))
 
 
 def reviewed_items(db: Database, states: tuple[str, ...]) -> list[tuple[StoredItem, str, str]]:
