@@ -64,7 +64,7 @@ def review_counts(db: Database) -> dict[str, int]:
     route = func.coalesce(Item.route, "")
     query = select(route, func.count()).where(Item.state == ItemState.IN_REVIEW).group_by(route)
     with db.session() as session:
-        return dict(sorted(session.execute(query).tuples()))
+        return dict(sorted((str(route), int(count)) for route, count in session.execute(query)))
 
 
 def reviewed_items(db: Database, states: tuple[str, ...]) -> list[tuple[StoredItem, str, str]]:
