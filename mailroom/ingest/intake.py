@@ -92,6 +92,15 @@ class StabilityWatch:
         writing = files_open_for_writing() if ready else set()
         return [p for p in ready if p.is_symlink() or p.resolve() not in writing]
 
+    def next_ready_in(self) -> float | None:
+        """Seconds until the first file seen changing will have stood still long enough for
+        `ready` (which still checks it then); None if no file is waiting for that."""
+        now = self.clock()
+        waits = [
+            max(self.stable_seconds, 2 * s.longest_pause) - (now - s.changed_at) for s in self._seen.values()
+        ]
+        return min((wait for wait in waits if wait > 0), default=None)
+
 
 @dataclass(frozen=True)
 class _Seen:

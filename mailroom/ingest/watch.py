@@ -48,6 +48,14 @@ def claim_ready(inbox: Path, claimed_dir: Path, watch: StabilityWatch) -> list[C
     return claims
 
 
+def next_look(watch: StabilityWatch, pause: float) -> float:
+    """Seconds to wait for a change in the inbox before looking again anyway: until the
+    first file seen still changing may have stood still long enough to be taken, at most
+    `pause`. So a letter is taken the moment the intake rules allow, not a pause later."""
+    due = watch.next_ready_in()
+    return pause if due is None else min(pause, due + 0.01)
+
+
 @contextmanager
 def inbox_events(inbox: Path, polling: bool, poll_seconds: float) -> Iterator[threading.Event]:
     """An event set on any change in `inbox` (inotify through watchdog; `polling` for

@@ -37,18 +37,18 @@ class Stats:
 def collect(db: Database, now: dt.datetime | None = None) -> Stats:
     """The figures of the installation as they stand now."""
     now = now or dt.datetime.now(dt.UTC)
-    raw = figures(db)
+    raw = figures(db, now)
     total = sum(raw.decisions.values())
     return Stats(
         states=dict(sorted(raw.states.items())),
-        dispatched_24h=sum(1 for at in raw.dispatched if now - at <= dt.timedelta(days=1)),
-        dispatched_7d=sum(1 for at in raw.dispatched if now - at <= dt.timedelta(days=7)),
-        reviewed_24h=sum(1 for _, _, at in raw.reviews if now - at <= dt.timedelta(days=1)),
+        dispatched_24h=raw.dispatched_24h,
+        dispatched_7d=raw.dispatched_7d,
+        reviewed_24h=raw.reviewed_24h,
         automation_rate=raw.decisions.get("auto", 0) / total if total else None,
         queue_length=raw.states.get(ItemState.IN_REVIEW, 0),
         queue_oldest_seconds=(now - raw.oldest_in_review).total_seconds() if raw.oldest_in_review else None,
-        corrections=_corrections((action, before) for action, before, _ in raw.reviews),
-        decisions=_count(action for action, _, _ in raw.reviews),
+        corrections=[RouteCorrections(route, *counts) for route, counts in raw.corrections.items()],
+        decisions=raw.actions,
     )
 
 
@@ -84,23 +84,3 @@ def prometheus(stats: Stats, dead_letters: int, queued_tasks: int | None = None)
 
 def _gauge(name: str, help_text: str, value: float) -> list[str]:
     return [f"# HELP {name} {help_text}", f"# TYPE {name} gauge", f"{name} {value:g}"]
-
-
-def _corrections(rows) -> list[RouteCorrections]:
-    """Per predicted route: how many items were confirmed or corrected, and how many corrected."""
-    reviewed: dict[str, int] = {}
-    corrected: dict[str, int] = {}
-    for action, before in rows:
-        if action not in ("confirm", "correct"):
-            continue
-        route = str((before or {}).get("route") or "")
-        reviewed[route] = reviewed.get(route, 0) + 1
-        corrected[route] = corrected.get(route, 0) + (action == "correct")
-    return [RouteCorrections(r, reviewed[r], corrected[r]) for r in sorted(reviewed)]
-
-
-def _count(values) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for value in values:
-        counts[value] = counts.get(value, 0) + 1
-    return dict(sorted(counts.items()))

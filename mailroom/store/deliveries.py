@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from mailroom.errors import BadInput
@@ -160,16 +160,21 @@ def dead_letters(db: Database) -> list[Delivery]:
         items = session.scalars(
             select(Item).where(Item.state == ItemState.DEAD_LETTER).order_by(Item.updated_at, Item.id)
         ).all()
+        ids = [item.id for item in items]
+        rows = {row.item_id: row for row in session.scalars(  # the last one of each item
+            select(DeliveryRow).where(DeliveryRow.item_id.in_(ids)).order_by(DeliveryRow.id)
+        )}  # fmt: skip
+        errors = {
+            item_id: detail.get("error", "")
+            for item_id, detail in session.execute(
+                select(Event.item_id, Event.detail)
+                .where(Event.item_id.in_(ids), Event.kind == "dead_letter")
+                .order_by(Event.id)
+            )
+        }
         letters = []
         for item in items:
-            row = session.scalar(
-                select(DeliveryRow)
-                .where(DeliveryRow.item_id == item.id)
-                .order_by(DeliveryRow.id.desc())
-                .limit(1)
-            )
-            event = _last_dead_letter_event(session, item.id)
-            error = event.detail.get("error", "") if event else ""
+            row, error = rows.get(item.id), errors.get(item.id, "")
             if row is None:
                 letters.append(
                     Delivery(item.id, item.route or "", "", "", "", 0, DeliveryOutcome.DEAD_LETTER, error)
@@ -245,13 +250,9 @@ def _dead_letter(
 
 
 def _last_dead_letter_event(session: Session, item_id: str) -> Event | None:
-    query = (
-        select(Event)
-        .where(Event.item_id == item_id, Event.kind == "dead_letter")
-        .order_by(Event.id.desc())
-        .limit(1)
-    )
-    return session.scalar(query)
+    last = select(func.max(Event.id)).where(Event.item_id == item_id, Event.kind == "dead_letter")
+    return session.scalar(select(Event).where(Event.id == last.scalar_subquery()))  # not ORDER BY id LIMIT 1,
+    # which PostgreSQL may answer by reading the whole log backwards
 
 
 def _event(session: Session, item: Item, kind: str, now: dt.datetime, detail: dict[str, Any]) -> None:

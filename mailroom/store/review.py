@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import func, select
 
@@ -46,7 +45,13 @@ def record_review(
         set_flags(row, flags_of(row).with_(review=mark))
         session.add(
             ReviewDecision(
-                item_id=item_id, user=user, at=now, action=verdict.action, before=before, after=after
+                item_id=item_id,
+                user=user,
+                at=now,
+                action=verdict.action,
+                route=before["route"] or "",
+                before=before,
+                after=after,
             )
         )
         session.add(Event(at=now, kind="reviewed", item_id=item_id, source_id=row.source_id,
@@ -56,11 +61,10 @@ def record_review(
 
 def review_counts(db: Database) -> dict[str, int]:
     """Items in review per predicted route."""
-    counts: dict[str, int] = {}
+    route = func.coalesce(Item.route, "")
+    query = select(route, func.count()).where(Item.state == ItemState.IN_REVIEW).group_by(route)
     with db.session() as session:
-        for route in session.scalars(select(Item.route).where(Item.state == ItemState.IN_REVIEW)):
-            counts[route or ""] = counts.get(route or "", 0) + 1
-    return dict(sorted(counts.items()))
+        return dict(sorted((str(route), int(count)) for route, count in session.execute(query)))
 
 
 def reviewed_items(db: Database, states: tuple[str, ...]) -> list[tuple[StoredItem, str, str]]:
@@ -83,16 +87,22 @@ def reviewed_items(db: Database, states: tuple[str, ...]) -> list[tuple[StoredIt
 
 @dataclass(frozen=True)
 class Figures:
-    """The raw figures the admin page and /metrics are computed from."""
+    """The raw figures the admin page and /metrics are computed from, counted by the
+    database (a year of mail is never loaded to be counted)."""
 
     states: dict[str, int]
     decisions: dict[str, int]  # items per decision ("auto", "review")
     oldest_in_review: dt.datetime | None
-    reviews: list[tuple[str, dict[str, Any], dt.datetime]]  # action, before, at of each review decision
-    dispatched: list[dt.datetime]  # times of the dispatched events
+    dispatched_24h: int
+    dispatched_7d: int
+    reviewed_24h: int
+    actions: dict[str, int]  # review decisions per action
+    corrections: dict[str, tuple[int, int]]  # predicted route → (confirmed or corrected, corrected)
 
 
-def figures(db: Database) -> Figures:
+def figures(db: Database, now: dt.datetime) -> Figures:
+    day, week = now - dt.timedelta(days=1), now - dt.timedelta(days=7)
+    dispatched = select(func.count()).select_from(Event).where(Event.kind == "dispatched")
     with db.session() as session:
         states = dict(session.execute(select(Item.state, func.count()).group_by(Item.state)).all())
         decided = (
@@ -100,11 +110,23 @@ def figures(db: Database) -> Figures:
         )
         decisions = {str(k): v for k, v in session.execute(decided).all()}
         oldest = session.scalar(select(func.min(Item.created_at)).where(Item.state == ItemState.IN_REVIEW))
-        reviews = [
-            (action, before, utc(at))
-            for action, before, at in session.execute(
-                select(ReviewDecision.action, ReviewDecision.before, ReviewDecision.at)
+        reviewed_24h = session.scalar(
+            select(func.count()).select_from(ReviewDecision).where(ReviewDecision.at >= day)
+        )
+        actions: dict[str, int] = {}
+        corrections: dict[str, tuple[int, int]] = {}
+        for action, predicted, count in session.execute(
+            select(ReviewDecision.action, ReviewDecision.route, func.count()).group_by(
+                ReviewDecision.action, ReviewDecision.route
             )
-        ]
-        dispatched = [utc(at) for at in session.scalars(select(Event.at).where(Event.kind == "dispatched"))]
-    return Figures(states, decisions, utc(oldest) if oldest else None, reviews, dispatched)
+        ):
+            actions[action] = actions.get(action, 0) + count
+            if action in ("confirm", "correct"):
+                reviewed, corrected = corrections.get(predicted or "", (0, 0))
+                corrections[predicted or ""] = (reviewed + count, corrected + count * (action == "correct"))
+        return Figures(
+            states, decisions, utc(oldest) if oldest else None,
+            session.scalar(dispatched.where(Event.at >= day)) or 0,
+            session.scalar(dispatched.where(Event.at >= week)) or 0,
+            reviewed_24h or 0, dict(sorted(actions.items())), dict(sorted(corrections.items())),
+        )  # fmt: skip

@@ -4,7 +4,7 @@ quarantine (see mailroom/review/intake.py)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,6 +55,27 @@ def get_source(db: Database, source_id: int) -> StoredSource | None:
     with db.session() as session:
         row = session.get(SourceFile, source_id)
         return source_record(row) if row else None
+
+
+def sources_to_settle(
+    db: Database, claim_paths: Collection[str], source_ids: Collection[int]
+) -> list[StoredSource]:
+    """The files not being split whose claimed copy (`claim_paths`, relative to
+    MAILROOM_HOME) or page rasters (`source_ids`) are still on disk: what the folders may
+    still have to agree with. Found by those paths and ids, not by reading every file
+    ever received."""
+    found: dict[int, StoredSource] = {}
+    with db.session() as session:
+        for column, keys in (
+            (SourceFile.claim_path, sorted(claim_paths)),
+            (SourceFile.id, sorted(source_ids)),
+        ):
+            for start in range(0, len(keys), 500):  # a bounded number of parameters per query
+                query = select(SourceFile).where(
+                    column.in_(keys[start : start + 500]), SourceFile.state != SourceState.SPLIT
+                )
+                found |= {row.id: source_record(row) for row in session.scalars(query)}
+    return [found[key] for key in sorted(found)]
 
 
 def listing(

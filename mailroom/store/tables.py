@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -22,6 +22,7 @@ class SourceFile(Base):
     """A file taken from the hot folder, by its SHA-256."""
 
     __tablename__ = "source_files"
+    __table_args__ = (Index("ix_source_files_received_at", "received_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), index=True)
@@ -42,7 +43,11 @@ class Item(Base):
     """A mail item: one letter with its enclosures, cut out of a source file."""
 
     __tablename__ = "items"
-    __table_args__ = (UniqueConstraint("source_id", "position"),)
+    __table_args__ = (
+        UniqueConstraint("source_id", "position"),
+        Index("ix_items_state_created", "state", "created_at", "id"),  # the queue and `due`, oldest first
+        Index("ix_items_decision", "decision"),  # the automation rate
+    )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("source_files.id"), index=True)
@@ -85,6 +90,7 @@ class Event(Base):
     """The append-only log: every state change and notable fact, with its time."""
 
     __tablename__ = "events"
+    __table_args__ = (Index("ix_events_kind_at", "kind", "at"),)  # dispatches of the last day and week
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
@@ -149,12 +155,14 @@ class ReviewDecision(Base):
     enforced by database triggers."""
 
     __tablename__ = "review_decisions"
+    __table_args__ = (Index("ix_review_decisions_action_route", "action", "route"),)  # corrections per route
 
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), index=True)
     user: Mapped[str] = mapped_column(String(80))
     at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
     action: Mapped[str] = mapped_column(String(20))  # "confirm", "correct", "unreadable"
+    route: Mapped[str] = mapped_column(String(40), default="", server_default="")  # the route before it
     before: Mapped[dict[str, Any]] = mapped_column()
     after: Mapped[dict[str, Any]] = mapped_column()
 

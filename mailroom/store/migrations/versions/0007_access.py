@@ -3,14 +3,14 @@ protected (a cache kept fresh by mailroom/review/access.py), and the append-only
 who looked at which item.
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
