@@ -90,7 +90,7 @@ def test_admin_page_shows_the_charts_in_german(tmp_path: Path) -> None:
     now = dt.datetime.now(dt.UTC)
     with db.session() as session:
         session.add(Event(kind="auto_approved", at=now, item_id="item-auto", detail={}))
-        session.add(ReviewDecision(item_id="item-c", user="rita", at=now, action="correct",
+        session.add(ReviewDecision(item_id="item-c", user="rita", at=now, action="correct", route="ordnungsamt",
                                    before={"route": "ordnungsamt"}, after={"route": "umweltamt"}))  # fmt: skip
     client = TestClient(create_app(settings, db))
     logged_in(client, "adam")
