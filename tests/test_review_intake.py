@@ -137,20 +137,28 @@ def test_a_replaced_file_is_released_into_the_inbox_and_becomes_an_item(
     db.dispose()
 
 
-def test_the_same_bytes_are_not_released(tmp_path: Path, database_url: str) -> None:
-    """Ingest would take them for a duplicate of themselves and drop them: refused, nothing moves."""
+def test_the_same_bytes_are_released_once_the_limit_was_raised(tmp_path: Path, database_url: str) -> None:
+    """The retry is a new file, not a duplicate of the quarantined one, and gets its items."""
     strict = ingest_settings(tmp_path, database_url, max_pages="1")
     db = open_database(database_url)
     source_id = drop_and_ingest(strict, db, "akte.pdf", letter_pdf(pages=2))
     (entry,) = intake_view(db).quarantined
     assert "more than the limit of 1" in entry.reason
     relaxed = ingest_settings(tmp_path, database_url)
-    with pytest.raises(Refused, match="unchanged"):
-        release(db, relaxed, source_id, "rita", "Seitenlimit erhöht")
-    assert quarantined_file(relaxed, db, source_id).read_bytes().startswith(b"%PDF")
-    assert list(relaxed.inbox.iterdir()) == [] and events(db, source_id, "released") == []
-    assert [f.id for f in intake_view(db).quarantined] == [source_id]
+    assert release(db, relaxed, source_id, "rita", "Seitenlimit erhöht") == "akte.pdf"
+    ingest_once(relaxed, db)
+    with db.session() as session:
+        new = session.scalars(select(SourceFile).where(SourceFile.id != source_id)).one()
+    assert new.state == SourceState.DONE and new.sha256 == entry_sha(db, source_id)
+    assert sum(item.page_count for item in items_of(db, new.id)) == 2
+    assert [i.state for i in items_of(db, source_id)] == [ItemState.RELEASED]
+    assert intake_view(db).quarantined == []
     db.dispose()
+
+
+def entry_sha(db, source_id: int) -> str:
+    with db.session() as session:
+        return session.get_one(SourceFile, source_id).sha256
 
 
 def test_handled_by_hand_needs_a_note_and_keeps_the_original(tmp_path: Path, database_url: str) -> None:

@@ -98,8 +98,10 @@ def register(
             claim_path=record.claim_path, state=SourceState.CLAIMED, reason="", page_count=0, split_info={},
         )  # fmt: skip
         earlier = session.scalar(
-            select(SourceFile).where(SourceFile.sha256 == record.sha256, SourceFile.state != SourceState.DUPLICATE)
-            .order_by(SourceFile.id).limit(1)
+            select(SourceFile).where(  # a released file's bytes coming back are its retry
+                SourceFile.sha256 == record.sha256,
+                SourceFile.state.not_in((SourceState.DUPLICATE, SourceState.RELEASED)),
+            ).order_by(SourceFile.id).limit(1)
         )  # fmt: skip
         if earlier is not None:
             source.state, source.duplicate_of = SourceState.DUPLICATE, earlier.id
@@ -157,7 +159,7 @@ def quarantine_rows(session, source: SourceFile, reason: str) -> None:
         session.delete(item)
     session.flush()
     item = Item(
-        id=make_item_id(source, 1), source_id=source.id, position=1, state=ItemState.QUARANTINED,
+        id=stand_in_id(source), source_id=source.id, position=1, state=ItemState.QUARANTINED,
         page_count=0, source_pages={"pages": []}, flags=ItemFlags(reason=reason).to_json(),
     )  # fmt: skip
     session.add(item)
@@ -178,6 +180,12 @@ def event(
 
 def make_item_id(source: SourceFile, position: int) -> str:
     return f"{source.sha256[:16]}-{position}"
+
+
+def stand_in_id(source: SourceFile) -> str:
+    """The id of the item standing for a quarantined file: its own per source, so that the
+    same bytes released and taken again get the usual item ids."""
+    return f"{source.sha256[:16]}-q{source.id}"
 
 
 def kind(source: SourceFile) -> str:

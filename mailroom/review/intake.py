@@ -2,10 +2,9 @@
 the two ways out of quarantine, both audited as events of the file (who, when, note).
 
 - `release`: another try, after the file was replaced in the quarantine folder (with a
-  new scan, a converted or repaired file). It goes back into the inbox and the next ingest
-  pass takes it as a new file. The same bytes again are refused: ingest would take them
-  for a duplicate of themselves (and item ids follow the bytes), so a file quarantined
-  for a limit that was raised since has to be dropped anew by hand or handled by hand.
+  new scan, a converted or repaired file) or the limit it broke was raised. It goes back
+  into the inbox and the next ingest pass takes it as a new file; the same bytes count as
+  the released file's retry, not as its duplicate.
 - `mark_handled`: a person dealt with the letter outside the mail room (note required);
   the file stays in the quarantine folder.
 
@@ -27,7 +26,7 @@ from pdf2image import convert_from_path
 from PIL import Image
 
 from mailroom.flow.sources import Folders, limits, quarantine_target
-from mailroom.ingest.intake import content_problem, path_problem, sha256_file, sniff_type
+from mailroom.ingest.intake import content_problem, path_problem, sniff_type
 from mailroom.records import ItemState, SourceState
 from mailroom.review.i18n import N_, TIMEZONE, Outdated, Refused
 from mailroom.settings import Settings
@@ -93,8 +92,8 @@ def _entry(source: StoredSource, items: list[tuple[str, str]], history: list[dic
 
 def release(db: Database, settings: Settings, source_id: int, user: str, note: str = "") -> str:
     """Give a quarantined file another try (see the module's text). Returns its name in the
-    inbox. Raises Refused if it is not in quarantine, its file is gone, unchanged, or still
-    cannot be taken as it is."""
+    inbox. Raises Refused if it is not in quarantine, its file is gone, or it still cannot be
+    taken as it is."""
     folders = Folders.of(settings)
     path = target = Path()
 
@@ -110,10 +109,6 @@ def release(db: Database, settings: Settings, source_id: int, user: str, note: s
             raise Refused(
                 N_("%(name)s still cannot be taken: %(reason)s"), name=source.original_name, reason=problem
             )
-        if sha256_file(path) == source.sha256:
-            raise Refused(N_("%(name)s is unchanged: the same bytes would be taken for a duplicate. Replace "
-                             "it in the quarantine folder (%(path)s) first, or handle it by hand."),
-                          name=source.original_name, path=folders.rel(path))  # fmt: skip
         target = _free_name(folders.inbox / Path(source.original_name).name)
         return {"user": user, "note": note.strip(), "reason": source.reason, "to": target.name}
 
