@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -111,3 +112,19 @@ def test_admin_page_shows_the_charts_in_german(tmp_path: Path) -> None:
     )  # Babel's German: a no-break space
     assert "4–24 Std.: 2 in Prüfung" in queue and "&lt; 1 Std.: 0 in Prüfung" in queue
     assert "Ordnungsamt: 1 von 1 korrigiert (100\xa0%)" in corrections
+
+
+def test_hours_that_are_over_are_counted_once_and_new_outcomes_still_show(database_url: str) -> None:
+    db = open_database(database_url)
+    fill(db)
+    since = at(1, 0)
+    first = outcomes_by_hour(db, since)
+    now = dt.datetime.now(UTC)
+    with db.session() as session:  # an outcome now, and a write into an hour long over
+        session.add(Event(kind="auto_approved", at=now, item_id="i0", detail={}))
+        session.add(Event(kind="quarantined", at=at(30, 12), item_id="i0", detail={}))
+    second = outcomes_by_hour(db, since)
+    added = Counter((c.hour, c.outcome) for c in second for _ in range(c.count))
+    added.subtract(Counter((c.hour, c.outcome) for c in first for _ in range(c.count)))
+    assert +added == Counter({(now.replace(minute=0, second=0, microsecond=0), "automated"): 1})
+    db.dispose()

@@ -9,6 +9,7 @@ With the index on events (kind, at) of migration 0006 the database reads only th
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -32,9 +33,36 @@ class HourCount:
     count: int
 
 
+@dataclass(frozen=True)
+class _Counted:
+    """The counts of hours that are over, from `start` up to `end`."""
+
+    start: dt.datetime
+    end: dt.datetime
+    counts: list[HourCount]
+
+
+# Events and decisions are appended with the time they happen, so an hour that is over
+# (by more than SETTLED, for writes still in flight) never changes: each database's past
+# hours are counted once per process and only the hours since are counted on every view.
+SETTLED = dt.timedelta(minutes=5)
+_COUNTED: weakref.WeakKeyDictionary[Database, _Counted] = weakref.WeakKeyDictionary()
+
+
 def outcomes_by_hour(db: Database, since: dt.datetime) -> list[HourCount]:
     """Per UTC hour since `since` (aware): items routed automatically or sent to review at
     classification, files quarantined, and review decisions that confirmed or corrected."""
+    counted = _COUNTED.get(db)
+    if counted is None or counted.start > since:
+        counted = _Counted(since, since, [])
+    counts = [c for c in counted.counts if c.hour >= since] + _count_hours(db, counted.end)
+    over = (dt.datetime.now(dt.UTC) - SETTLED).replace(minute=0, second=0, microsecond=0)
+    over = max(over, counted.end)
+    _COUNTED[db] = _Counted(max(since, counted.start), over, [c for c in counts if c.hour < over])
+    return counts
+
+
+def _count_hours(db: Database, since: dt.datetime) -> list[HourCount]:
     dialect, counts = db.engine.dialect.name, []
     with db.session() as session:
         for at, kind, names in (
