@@ -10,7 +10,8 @@ import numpy as np
 from mailroom.flow import work
 from mailroom.flow.stages import FLOW, INGEST, following
 from mailroom.ingest.clean import CleanedPage
-from mailroom.ingest.read import write_png
+from mailroom.ingest.read import ReadPage, write_png
+from mailroom.ingest.timings import Timings
 from mailroom.records import ItemState, OcrWord, PageOcr
 from mailroom.settings import OcrSettings
 
@@ -30,7 +31,7 @@ def test_a_page_turned_without_certainty_is_flagged_when_it_has_text(tmp_path: P
 
     def read(confidence: float, page: PageOcr):
         def read_page(gray, dpi, image_path, ocr):
-            return CleanedPage(gray, 90, 0.0, confidence), page, b""
+            return ReadPage(CleanedPage(gray, 90, 0.0, confidence), page, b"", Timings())
 
         return read_page
 
@@ -45,7 +46,7 @@ def test_a_page_turned_without_certainty_is_flagged_when_it_has_text(tmp_path: P
             str(tmp_path / "out"),
             OcrSettings(min_orientation_confidence=0.3),
         )
-        return work.process_page(job).ocr.flags
+        return work.process_page(job).page.ocr.flags
 
     assert flags(0.1, PageOcr("Antrag", words, 90.0)) == (work.ORIENTATION_UNCERTAIN,)
     assert flags(0.9, PageOcr("Antrag", words, 90.0)) == ()

@@ -97,6 +97,7 @@ class _Pass:
     def collect(self, stage: Stage, subject: str, result: Any) -> None:
         key = (stage.name, subject)
         self.results[key].append(result)
+        self.report.timings += result.timings
         if stage is OCR:
             self.report.pages += 1
             if self.progress:
@@ -105,7 +106,9 @@ class _Pass:
             self.finish(stage, subject, self.results.pop(key))
 
     def finish(self, stage: Stage, subject: str, results: list[Any]) -> None:
-        stage.record(self.ctx, subject, results)
+        spent = stage.record(self.ctx, subject, results)
+        if spent is not None:
+            self.report.timings += spent
         handed = handed_on(self.ctx.db, stage, subject)
         if stage is SPLIT:
             self.report.items += len(handed)
