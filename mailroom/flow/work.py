@@ -114,6 +114,10 @@ def process_page(job: PageJob) -> PageResult:
     return PageResult(page, read + done.timings + Timings(pdf=watch.lap()))
 
 
+def warm_up() -> None:
+    """Nothing: a job that makes a pool process import this module before real work."""
+
+
 def _embedded(text: str) -> PageOcr:
     words = tuple(OcrWord(w, 100.0, 0, 0, 0, 0, 0) for w in text.split())
     return PageOcr(text, words, 100.0, ("embedded_text",))

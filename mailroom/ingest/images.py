@@ -29,7 +29,18 @@ def encode_png(gray: np.ndarray, dpi: int) -> bytes:
     """`gray` as a PNG carrying its resolution. Fast settings (zlib level 1, run-length
     strategy): a scan's noise barely compresses more at higher levels, and the PNG's data
     goes into the searchable PDF as it is (`png_image`)."""
-    ok, encoded = cv2.imencode(".png", gray, [cv2.IMWRITE_PNG_COMPRESSION, 1, cv2.IMWRITE_PNG_STRATEGY, 3])
+    ok, encoded = cv2.imencode(
+        ".png",
+        gray,
+        [
+            cv2.IMWRITE_PNG_COMPRESSION,
+            1,
+            cv2.IMWRITE_PNG_STRATEGY,
+            3,
+            cv2.IMWRITE_PNG_FILTER,
+            cv2.IMWRITE_PNG_FILTER_UP,
+        ],
+    )
     if not ok:  # pragma: no cover - OpenCV fails only on empty images
         raise ValueError(f"cannot encode a {gray.shape} image as PNG")
     data = encoded.tobytes()
