@@ -81,3 +81,21 @@ def test_the_embedded_mode_runs_the_dispatch_stage_at_its_own_pace(tmp_path: Pat
     assert (state_of(db, approved), state_of(db, waiting)) == (ItemState.DISPATCHED, ItemState.IN_REVIEW)
     assert (settings.home / "offices" / "sozialamt" / f"{approved}.pdf").is_file()
     db.dispose()
+
+
+def test_a_warm_pool_whose_process_died_is_replaced_by_a_working_one() -> None:
+    import os
+    import signal
+
+    from mailroom.flow.local import live_pool, warm_pool
+
+    pool = warm_pool(1)
+    replaced = pool
+    try:
+        assert live_pool(pool, 1) is pool  # a pool that takes work is kept
+        os.kill(pool.submit(os.getpid).result(), signal.SIGKILL)
+        replaced = live_pool(pool, 1)
+        assert replaced is not pool and replaced.submit(abs, -3).result() == 3
+    finally:
+        pool.shutdown(cancel_futures=True)
+        replaced.shutdown(cancel_futures=True)
