@@ -78,17 +78,16 @@ def make_corpus(folder: Path, items: int, seed: int) -> LabelledSet:
 
 
 def rendered_pages(corpus: LabelledSet, folder: Path, dpi: int) -> list[PageImage]:
-    """PDF pages rendered by poppler at `dpi` as PNG (which carries the dpi); image files
-    as they are."""
+    """PDF pages rendered by poppler at `dpi` (grey PGM, its dpi given to Tesseract); image
+    files as they are (Tesseract reads their dpi)."""
     pages = []
     for item in corpus.items:
         path, name = corpus.file(item), Path(item.path).name
         if path.suffix != ".pdf":
             pages.append(PageImage(name, path, 0))
             continue
-        stem = folder / path.stem
-        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(path), str(stem)], check=True)
-        pages += [PageImage(name, page, 0) for page in sorted(folder.glob(f"{path.stem}-*.png"))]
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", str(path), str(folder / path.stem)], check=True)
+        pages += [PageImage(name, page, dpi) for page in sorted(folder.glob(f"{path.stem}-*.pgm"))]
     return pages
 
 

@@ -99,3 +99,23 @@ def test_a_warm_pool_whose_process_died_is_replaced_by_a_working_one() -> None:
     finally:
         pool.shutdown(cancel_futures=True)
         replaced.shutdown(cancel_futures=True)
+
+
+def test_the_model_is_loaded_once_and_again_when_another_is_promoted(tmp_path: Path) -> None:
+    import os
+    import shutil
+
+    from mailroom.flow.items import Classifier
+    from mailroom.settings import DEFAULT_MODEL_DIR, load_settings
+
+    folder = shutil.copytree(DEFAULT_MODEL_DIR, tmp_path / "model")
+    settings = load_settings(env={"MAILROOM_HOME": str(tmp_path), "MAILROOM_CLASSIFY__MODEL": str(folder)})
+    classifier = Classifier(settings)
+    first = classifier.model()
+    assert first is not None and classifier.model() is first  # one load for every item after
+    meta = folder / "meta.json"
+    os.utime(meta, ns=(meta.stat().st_atime_ns, meta.stat().st_mtime_ns + 10**9))  # promoted anew
+    assert classifier.model() is not first
+    (folder / "meta.json").write_text("{", encoding="utf-8")
+    os.utime(meta, ns=(meta.stat().st_atime_ns, meta.stat().st_mtime_ns + 2 * 10**9))
+    assert classifier.model() is None and "no usable model" in classifier.problem

@@ -10,7 +10,7 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 from sqlalchemy import select
 
-from mailroom.classify.bundle import Model, load_model
+from mailroom.classify.bundle import META_FILE, Model, load_model
 from mailroom.classify.predict import classify_item, prediction_dict
 from mailroom.classify.tracking import resolve_model
 from mailroom.errors import BadConfig, BadInput, IncompatibleModel
@@ -133,23 +133,28 @@ def record_ocr(db: Database, folders: Folders, item_id: str, pages: list[Process
 
 
 class Classifier:
-    """The promoted model, loaded on first use; a model that cannot be loaded is kept as
-    the reason why every item goes to review."""
+    """The promoted model, loaded on first use and again once another model is promoted
+    (its folder or its meta.json changed), so that a long-running process loads it once;
+    a model that cannot be loaded is kept as the reason why every item goes to review."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._model: Model | None = None
+        self._version: tuple[Path, int] | None = None  # of the model loaded or tried
         self.problem = ""
 
     def model(self) -> Model | None:
-        if self._model is None and not self.problem:
-            try:
-                self._model = load_model(
-                    resolve_model(self.settings.classify.model, self.settings), self.settings.taxonomy
-                )
-            except (BadInput, IncompatibleModel, BadConfig) as exc:
+        try:
+            folder = resolve_model(self.settings.classify.model, self.settings)
+            meta = folder / META_FILE
+            version = (folder, meta.stat().st_mtime_ns if meta.exists() else 0)
+            if version != self._version:
+                self._version, self._model, self.problem = version, None, ""
+                self._model = load_model(folder, self.settings.taxonomy)
+        except (BadInput, IncompatibleModel, BadConfig) as exc:
+            if not self.problem:
                 log.error("no usable model, every item goes to review: %s", exc)
-                self.problem = f"no usable model: {exc}"
+            self._model, self.problem = None, f"no usable model: {exc}"
         return self._model
 
 
