@@ -20,6 +20,7 @@ from mailroom.flow.stages import INGEST, Context
 from mailroom.ingest.intake import StabilityWatch
 from mailroom.ingest.ocr import require_language
 from mailroom.ingest.pages import require_poppler
+from mailroom.ingest.timings import Stopwatch, Timings
 from mailroom.ingest.watch import claim_ready, inbox_events, look_twice
 from mailroom.settings import Settings
 from mailroom.store.db import Database
@@ -39,7 +40,7 @@ def ingest_once(
     files, hands them to the workers and (`wait_for_workers`) waits until they are done.
     A process that runs pass after pass gives each the same `ctx` (the model loaded once)
     and `pool` (`warm_pool`)."""
-    started, report = time.perf_counter(), IngestReport()
+    started, report, watch_cpu = time.perf_counter(), IngestReport(), Stopwatch()
     folders = Folders.of(settings)
     folders.make()
     watch = watch or look_twice(folders.inbox, settings.ingest.stable_seconds)  # a single pass
@@ -56,6 +57,7 @@ def ingest_once(
             run_in_process(ctx or Context(settings, db), INGEST, report, progress, pool)
     settle(db, folders)  # finished files released, their page rasters removed
     report.seconds = time.perf_counter() - started
+    report.timings += Timings(other=watch_cpu.lap() - report.recorded.total)
     return report
 
 

@@ -137,6 +137,7 @@ class _Pass:
         spent = stage.record(self.ctx, subject, results)
         if spent is not None:
             self.report.timings += spent
+            self.report.recorded += spent
         handed = handed_on(self.ctx.db, stage, subject)
         if stage is SPLIT:
             self.report.items += len(handed)

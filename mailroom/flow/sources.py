@@ -82,6 +82,7 @@ class IngestReport:
     pages: int = 0
     seconds: float = 0.0
     timings: Timings = Timings()  # of the stages run in this process and on its pool
+    recorded: Timings = Timings()  # the part of `timings` spent in this process, recording
 
 
 def register(
