@@ -13,9 +13,9 @@ The raw and ingest runs take turns for `--rounds` rounds and the best of each co
 that load from elsewhere on the machine hits both alike. Prints pages per minute, the
 ratios and the character accuracy of each against the ground truth. Since the machine
 may be shared, it also prints CPU seconds per page: of each ingest step as the pipeline
-measures it (the pool's steps, not its start-up, and all the recording process did: "other" is claiming,
-hashing and scheduling), and of the raw runs' Tesseract processes; their ratio is the
-pages/min ratio the two would reach with the cores to themselves.
+measures it (the pool's steps, not its start-up, and all the recording process did:
+"other" is claiming, hashing and scheduling), and of the raw runs' Tesseract processes;
+their ratio is the pages/min ratio the two would reach with the cores to themselves.
 
 Usage: python benchmarks/ingest.py [--items 30] [--seed 21] [--rounds 2]
 """
