@@ -11,13 +11,16 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 
-from mailroom.flow.local import Progress, keep_dispatching, run_in_process
+from mailroom.flow.local import Progress, keep_dispatching, live_pool, run_in_process, warm_pool
 from mailroom.flow.sources import Folders, IngestReport, limits, register, settle
 from mailroom.flow.stages import INGEST, Context
 from mailroom.ingest.intake import StabilityWatch
 from mailroom.ingest.ocr import require_language
 from mailroom.ingest.pages import require_poppler
+from mailroom.ingest.timings import Stopwatch, Timings
 from mailroom.ingest.watch import claim_ready, inbox_events, look_twice
 from mailroom.settings import Settings
 from mailroom.store.db import Database
@@ -28,27 +31,33 @@ __all__ = ["IngestReport", "Progress", "ingest_once", "require_programs", "watch
 
 def ingest_once(
     settings: Settings, db: Database, watch: StabilityWatch | None = None, progress: Progress | None = None,
-    wait_for_workers: bool = True,
+    wait_for_workers: bool = True, ctx: Context | None = None, pool: ProcessPoolExecutor | None = None,
 ) -> IngestReport:  # fmt: skip
     """Take every complete file from the inbox and bring it, and anything an earlier
     process left unfinished, to classified items with OCR'd pages (or to quarantine).
 
     With a broker configured the stages run on Celery workers: this pass registers the
-    files, hands them to the workers and (`wait_for_workers`) waits until they are done."""
-    started, report = time.perf_counter(), IngestReport()
+    files, hands them to the workers and (`wait_for_workers`) waits until they are done.
+    A process that runs pass after pass gives each the same `ctx` (the model loaded once)
+    and `pool` (`warm_pool`)."""
+    started, report, watch_cpu = time.perf_counter(), IngestReport(), Stopwatch()
     folders = Folders.of(settings)
     folders.make()
     watch = watch or look_twice(folders.inbox, settings.ingest.stable_seconds)  # a single pass
     claims = claim_ready(folders.inbox, folders.claimed, watch)  # complete files, moved out of the inbox
-    sources = [register(db, folders, claimed, limits(settings), report) for claimed in claims]
-    settle(db, folders)  # duplicates released, unreadable files quarantined
-    if settings.broker_url:  # split → ocr → classify (→ dispatch) on the workers ...
-        registered = [source for source in sources if source is not None]
-        run_on_workers(db, settings, report, registered, progress, wait_for_workers)
-    else:  # ... or here, the CPU-bound work on a process pool
-        run_in_process(Context(settings, db), INGEST, report, progress)
+    with ExitStack() as stack:
+        if claims and pool is None and not settings.broker_url:  # starting while the files are registered
+            pool = stack.enter_context(warm_pool(settings.ingest.workers))
+        sources = [register(db, folders, claimed, limits(settings), report) for claimed in claims]
+        settle(db, folders)  # duplicates released, unreadable files quarantined
+        if settings.broker_url:  # split → ocr → classify (→ dispatch) on the workers ...
+            registered = [source for source in sources if source is not None]
+            run_on_workers(db, settings, report, registered, progress, wait_for_workers)
+        else:  # ... or here, the CPU-bound work on a process pool
+            run_in_process(ctx or Context(settings, db), INGEST, report, progress, pool)
     settle(db, folders)  # finished files released, their page rasters removed
     report.seconds = time.perf_counter() - started
+    report.timings += Timings(other=watch_cpu.lap() - report.recorded.total)
     return report
 
 
@@ -67,13 +76,21 @@ def watch_inbox(
         threading.Thread(target=keep_dispatching, args=(ctx, stop), name="dispatch", daemon=True).start()
     watch = StabilityWatch(settings.ingest.stable_seconds)
     pause = min(settings.ingest.poll_seconds, max(settings.ingest.stable_seconds, 0.5))
-    with inbox_events(Folders.of(settings).inbox, polling, settings.ingest.poll_seconds) as wake:
-        while not stop.is_set():
-            report = ingest_once(settings, db, watch, wait_for_workers=False)
-            if on_report and report.files:
-                on_report(report)
-            wake.wait(pause)
-            wake.clear()
+    ctx = Context(settings, db)  # one model for all passes, loaded on first use
+    workers = settings.ingest.workers
+    pool = None if settings.broker_url else warm_pool(workers)  # one pool for all passes
+    try:
+        with inbox_events(Folders.of(settings).inbox, polling, settings.ingest.poll_seconds) as wake:
+            while not stop.is_set():
+                pool = pool and live_pool(pool, workers)
+                report = ingest_once(settings, db, watch, wait_for_workers=False, ctx=ctx, pool=pool)
+                if on_report and report.files:
+                    on_report(report)
+                wake.wait(pause)
+                wake.clear()
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
 
 def require_programs(settings: Settings) -> None:

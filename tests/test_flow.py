@@ -10,7 +10,8 @@ import numpy as np
 from mailroom.flow import work
 from mailroom.flow.stages import FLOW, INGEST, following
 from mailroom.ingest.clean import CleanedPage
-from mailroom.ingest.read import write_png
+from mailroom.ingest.read import ReadPage, write_png
+from mailroom.ingest.timings import Timings
 from mailroom.records import ItemState, OcrWord, PageOcr
 from mailroom.settings import OcrSettings
 
@@ -30,7 +31,7 @@ def test_a_page_turned_without_certainty_is_flagged_when_it_has_text(tmp_path: P
 
     def read(confidence: float, page: PageOcr):
         def read_page(gray, dpi, image_path, ocr):
-            return CleanedPage(gray, 90, 0.0, confidence), page, b""
+            return ReadPage(CleanedPage(gray, 90, 0.0, confidence), page, b"", Timings())
 
         return read_page
 
@@ -45,7 +46,7 @@ def test_a_page_turned_without_certainty_is_flagged_when_it_has_text(tmp_path: P
             str(tmp_path / "out"),
             OcrSettings(min_orientation_confidence=0.3),
         )
-        return work.process_page(job).ocr.flags
+        return work.process_page(job).page.ocr.flags
 
     assert flags(0.1, PageOcr("Antrag", words, 90.0)) == (work.ORIENTATION_UNCERTAIN,)
     assert flags(0.9, PageOcr("Antrag", words, 90.0)) == ()
@@ -80,3 +81,41 @@ def test_the_embedded_mode_runs_the_dispatch_stage_at_its_own_pace(tmp_path: Pat
     assert (state_of(db, approved), state_of(db, waiting)) == (ItemState.DISPATCHED, ItemState.IN_REVIEW)
     assert (settings.home / "offices" / "sozialamt" / f"{approved}.pdf").is_file()
     db.dispose()
+
+
+def test_a_warm_pool_whose_process_died_is_replaced_by_a_working_one() -> None:
+    import os
+    import signal
+
+    from mailroom.flow.local import live_pool, warm_pool
+
+    pool = warm_pool(1)
+    replaced = pool
+    try:
+        assert live_pool(pool, 1) is pool  # a pool that takes work is kept
+        os.kill(pool.submit(os.getpid).result(), signal.SIGKILL)
+        replaced = live_pool(pool, 1)
+        assert replaced is not pool and replaced.submit(abs, -3).result() == 3
+    finally:
+        pool.shutdown(cancel_futures=True)
+        replaced.shutdown(cancel_futures=True)
+
+
+def test_the_model_is_loaded_once_and_again_when_another_is_promoted(tmp_path: Path) -> None:
+    import os
+    import shutil
+
+    from mailroom.flow.items import Classifier
+    from mailroom.settings import DEFAULT_MODEL_DIR, load_settings
+
+    folder = shutil.copytree(DEFAULT_MODEL_DIR, tmp_path / "model")
+    settings = load_settings(env={"MAILROOM_HOME": str(tmp_path), "MAILROOM_CLASSIFY__MODEL": str(folder)})
+    classifier = Classifier(settings)
+    first = classifier.model()
+    assert first is not None and classifier.model() is first  # one load for every item after
+    meta = folder / "meta.json"
+    os.utime(meta, ns=(meta.stat().st_atime_ns, meta.stat().st_mtime_ns + 10**9))  # promoted anew
+    assert classifier.model() is not first
+    (folder / "meta.json").write_text("{", encoding="utf-8")
+    os.utime(meta, ns=(meta.stat().st_atime_ns, meta.stat().st_mtime_ns + 2 * 10**9))
+    assert classifier.model() is None and "no usable model" in classifier.problem

@@ -144,6 +144,14 @@ def test_originals_are_archived_by_hash_and_items_get_searchable_pdfs(ingested) 
         assert len(text.split()) > 10 and _text(db, item.id).split()[0] in text
 
 
+def test_the_report_says_where_the_time_went(ingested) -> None:
+    *_, report = ingested
+    steps = report.timings.steps()
+    assert all(seconds > 0 for seconds in steps.values()), steps  # every step of a pass is measured
+    assert steps["ocr"] == max(steps.values())  # Tesseract is the cost, not what is around it
+    assert report.timings.total < 3 * report.seconds  # two pool processes and this one, at most
+
+
 def test_items_command_lists_quarantined_files_as_json(ingested) -> None:
     _, env, _, _ = ingested
     done = subprocess.run(

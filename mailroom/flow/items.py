@@ -10,13 +10,14 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 from sqlalchemy import select
 
-from mailroom.classify.bundle import Model, load_model
+from mailroom.classify.bundle import META_FILE, Model, load_model
 from mailroom.classify.predict import classify_item, prediction_dict
 from mailroom.classify.tracking import resolve_model
 from mailroom.errors import BadConfig, BadInput, IncompatibleModel
 from mailroom.flow.sources import Folders, archive_original, event, kind, make_item_id, quarantine_rows
 from mailroom.flow.work import PageJob, SplitJob, SplitResult
 from mailroom.ingest.sanitize import Cleaned, write_clean_pdf
+from mailroom.ingest.timings import Stopwatch, Timings
 from mailroom.item_state import ItemFlags, ItemMetadata, ItemPrediction
 from mailroom.records import ItemState, Prediction, ProcessedPage, SourceState
 from mailroom.settings import Settings
@@ -39,21 +40,22 @@ def split_job(db: Database, folders: Folders, settings: Settings, source_id: int
     )
 
 
-def record_split(db: Database, folders: Folders, result: SplitResult) -> None:
+def record_split(db: Database, folders: Folders, result: SplitResult) -> Timings:
     """Record what `split_file` found: the file's items, or its quarantine. A file recorded
-    before is not recorded again."""
+    before is not recorded again. Returns the time it took."""
+    watch = Stopwatch()
     with db.session() as session:
         source = session.get_one(SourceFile, result.source_id, with_for_update=True)
         if source.state != SourceState.CLAIMED:
-            return
+            return Timings(database=watch.lap())
         if result.reason:
             quarantine_rows(session, source, result.reason)
-            return
+            return Timings(database=watch.lap())
         info = result.info
         assert info is not None  # a file that was split without a reason has been read
         source.state, source.page_count = SourceState.SPLIT, info.page_count
         source.split_info = {
-            "rasters": [folders.rel(Path(r)) for r in result.rasters], "dpi": info.dpi,
+            "rasters": [folders.rel(Path(r)) for r in result.rasters], "dpi": list(result.dpis),
             "embedded_text": list(info.embedded_text), "separators": list(result.separators), "blanks": list(result.blanks),
         }  # fmt: skip
         for position, pages in enumerate(result.items, start=1):
@@ -72,6 +74,7 @@ def record_split(db: Database, folders: Folders, result: SplitResult) -> None:
                 "blanks": list(result.blanks),
             },
         )
+    return Timings(database=watch.lap())
 
 
 def page_jobs(db: Database, folders: Folders, settings: Settings, item_id: str) -> list[PageJob]:
@@ -79,29 +82,34 @@ def page_jobs(db: Database, folders: Folders, settings: Settings, item_id: str) 
     with db.session() as session:
         item = session.get_one(Item, item_id)
         split_info = session.get_one(SourceFile, item.source_id).split_info
-    rasters, embedded = split_info["rasters"], split_info["embedded_text"]
+    rasters, embedded, dpi = split_info["rasters"], split_info["embedded_text"], split_info["dpi"]
+    dpis = dpi if isinstance(dpi, list) else [dpi] * len(rasters)  # one for the whole file: split earlier
     return [
         PageJob(
-            item.id, number, source_page, str(folders.home / rasters[source_page]), split_info["dpi"],
+            item.id, number, source_page, str(folders.home / rasters[source_page]), dpis[source_page],
             str(folders.work / item.id), settings.ocr, embedded[source_page] if embedded else None,
         )
         for number, source_page in enumerate(item.source_pages["pages"], start=1)
     ]  # fmt: skip
 
 
-def record_ocr(db: Database, folders: Folders, item_id: str, pages: list[ProcessedPage]) -> None:
+def record_ocr(db: Database, folders: Folders, item_id: str, pages: list[ProcessedPage]) -> Timings:
     """Record an item's OCR'd pages and its searchable PDF: `ocr_done`. The source row is
     locked first, so of two items finishing at once the later one sees the earlier and
-    the file is marked done exactly once. An item recorded before is left alone."""
+    the file is marked done exactly once. An item recorded before is left alone. Returns
+    the time it took, the PDF's apart."""
     pages = sorted(pages, key=lambda p: p.number)
     pdf_path = folders.pdfs / f"{item_id}.pdf"
+    watch, pdf_seconds = Stopwatch(), 0.0
     with db.session() as session:
         source_id = session.get_one(Item, item_id).source_id
         source = session.get_one(SourceFile, source_id, with_for_update=True)
         item = session.get_one(Item, item_id, with_for_update=True, populate_existing=True)
         if item.state != ItemState.SPLIT:
-            return
+            return Timings(database=watch.lap())
+        database_seconds = watch.lap()
         cleaned = _write_searchable_pdf(pages, pdf_path, folders.home / source.archive_path)
+        pdf_seconds = watch.lap()
         for old in session.scalars(select(Page).where(Page.item_id == item_id)):
             session.delete(old)  # pages an interrupted earlier run left: replaced, never doubled
         session.flush()
@@ -123,33 +131,40 @@ def record_ocr(db: Database, folders: Folders, item_id: str, pages: list[Process
         if cleaned.removed:
             event(session, "pdf_cleaned", item=item, detail={"removed": list(cleaned.removed)})
         _finish_source_if_done(session, source)
+    return Timings(pdf=pdf_seconds, database=database_seconds + watch.lap())
 
 
 class Classifier:
-    """The promoted model, loaded on first use; a model that cannot be loaded is kept as
-    the reason why every item goes to review."""
+    """The promoted model, loaded on first use and again once another model is promoted
+    (its folder or its meta.json changed), so that a long-running process loads it once;
+    a model that cannot be loaded is kept as the reason why every item goes to review."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._model: Model | None = None
+        self._version: tuple[Path, int] | None = None  # of the model loaded or tried
         self.problem = ""
 
     def model(self) -> Model | None:
-        if self._model is None and not self.problem:
-            try:
-                self._model = load_model(
-                    resolve_model(self.settings.classify.model, self.settings), self.settings.taxonomy
-                )
-            except (BadInput, IncompatibleModel, BadConfig) as exc:
+        try:
+            folder = resolve_model(self.settings.classify.model, self.settings)
+            meta = folder / META_FILE
+            version = (folder, meta.stat().st_mtime_ns if meta.exists() else 0)
+            if version != self._version:
+                self._version, self._model, self.problem = version, None, ""
+                self._model = load_model(folder, self.settings.taxonomy)
+        except (BadInput, IncompatibleModel, BadConfig) as exc:
+            if not self.problem:
                 log.error("no usable model, every item goes to review: %s", exc)
-                self.problem = f"no usable model: {exc}"
+            self._model, self.problem = None, f"no usable model: {exc}"
         return self._model
 
 
-def classify_items(db: Database, item_ids: list[str], classifier: Classifier) -> None:
+def classify_items(db: Database, item_ids: list[str], classifier: Classifier) -> Timings:
     """Classify OCR'd items: `classified`, then `auto_approved` or `in_review` by the
     model's thresholds and the decision policy. Without a usable model: `in_review`.
-    Items not (or no longer) `ocr_done` are left alone."""
+    Items not (or no longer) `ocr_done` are left alone. Returns the time it took."""
+    watch = Stopwatch()
     model = classifier.model() if item_ids else None
     for item_id in item_ids:
         with db.session() as session:
@@ -169,6 +184,7 @@ def classify_items(db: Database, item_ids: list[str], classifier: Classifier) ->
                 text, model, item.mean_confidence, flags.page_flags(), list(flags.attachments), minimum
             )
             _apply_prediction(session, item, prediction)
+    return Timings(classify=watch.lap())
 
 
 def record_failure(db: Database, stage: str, subject: str, error: BaseException | str) -> None:

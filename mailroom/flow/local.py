@@ -5,9 +5,11 @@ hands the subject on to the next stage."""
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from typing import Any
 
@@ -15,6 +17,7 @@ from mailroom.errors import MissingDependency
 from mailroom.flow.items import record_failure
 from mailroom.flow.sources import IngestReport
 from mailroom.flow.stages import DISPATCH, OCR, SPLIT, Context, Stage, due, following, handed_on, waits_for
+from mailroom.flow.work import warm_up
 from mailroom.parallel import process_pool
 
 log = logging.getLogger(__name__)
@@ -27,10 +30,34 @@ def run_in_process(
     stages: Sequence[Stage],
     report: IngestReport | None = None,
     progress: Progress | None = None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> None:
-    """Bring everything due for `stages` as far as they go."""
+    """Bring everything due for `stages` as far as they go, on `pool` (a pool of this
+    pass's own, started when there is work for it, if not given)."""
     with ExitStack() as stack:
-        _Pass(ctx, stages, report or IngestReport(), progress, stack).run()
+        _Pass(ctx, stages, report or IngestReport(), progress, stack, pool).run()
+
+
+def warm_pool(workers: int) -> ProcessPoolExecutor:
+    """A process pool for `run_in_process` whose processes start now and load the stages'
+    work at once, for a process that runs pass after pass: the first page of a pass then
+    waits for neither."""
+    pool = process_pool(workers)
+    for _ in range(workers or os.cpu_count() or 1):
+        pool.submit(warm_up)
+    return pool
+
+
+def live_pool(pool: ProcessPoolExecutor, workers: int) -> ProcessPoolExecutor:
+    """`pool` if it takes work, else (one of its processes died, which breaks a pool for
+    good) a new `warm_pool` in its place."""
+    try:
+        pool.submit(warm_up).result()
+        return pool
+    except BrokenProcessPool:
+        log.warning("a process of the pool died; starting a new pool")
+        pool.shutdown(wait=False, cancel_futures=True)
+        return warm_pool(workers)
 
 
 def keep_dispatching(ctx: Context, stop: threading.Event) -> None:
@@ -53,9 +80,10 @@ class _Pass:
         report: IngestReport,
         progress: Progress | None,
         stack: ExitStack,
+        pool: ProcessPoolExecutor | None,
     ) -> None:
         self.ctx, self.stages, self.report, self.progress, self.stack = ctx, stages, report, progress, stack
-        self.executor: ProcessPoolExecutor | None = None
+        self.executor = pool
         self.pending: dict[Future, tuple[Stage, str]] = {}
         self.results: dict[tuple[str, str], list[Any]] = {}
         self.expected: dict[tuple[str, str], int] = {}
@@ -97,6 +125,7 @@ class _Pass:
     def collect(self, stage: Stage, subject: str, result: Any) -> None:
         key = (stage.name, subject)
         self.results[key].append(result)
+        self.report.timings += result.timings
         if stage is OCR:
             self.report.pages += 1
             if self.progress:
@@ -105,7 +134,10 @@ class _Pass:
             self.finish(stage, subject, self.results.pop(key))
 
     def finish(self, stage: Stage, subject: str, results: list[Any]) -> None:
-        stage.record(self.ctx, subject, results)
+        spent = stage.record(self.ctx, subject, results)
+        if spent is not None:
+            self.report.timings += spent
+            self.report.recorded += spent
         handed = handed_on(self.ctx.db, stage, subject)
         if stage is SPLIT:
             self.report.items += len(handed)

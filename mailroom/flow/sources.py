@@ -23,6 +23,7 @@ from mailroom.ingest.intake import (
     safe_name,
     sha256_file,
 )
+from mailroom.ingest.timings import Timings
 from mailroom.item_state import ItemFlags
 from mailroom.records import ItemState, SourceState
 from mailroom.settings import Settings
@@ -80,6 +81,8 @@ class IngestReport:
     items: int = 0
     pages: int = 0
     seconds: float = 0.0
+    timings: Timings = Timings()  # of the stages run in this process and on its pool
+    recorded: Timings = Timings()  # the part of `timings` spent in this process, recording
 
 
 def register(

@@ -31,6 +31,7 @@ from mailroom.dispatch.routes import load_routes
 from mailroom.flow.items import Classifier, classify_items, page_jobs, record_ocr, record_split, split_job
 from mailroom.flow.sources import Folders
 from mailroom.flow.work import process_page, split_file
+from mailroom.ingest.timings import Timings
 from mailroom.records import ItemState, SourceState
 from mailroom.settings import Settings
 from mailroom.store.db import Database
@@ -64,7 +65,7 @@ class Stage:
     subject: type[SourceFile] | type[Item]  # the row a stage works on: a file, or an item
     takes: tuple[str, ...]  # the states its subject waits for it in
     leaves: tuple[str, ...]  # the states it leaves its subject in
-    record: Callable[[Context, str, list[Any]], None]
+    record: Callable[[Context, str, list[Any]], Timings | None]  # the time it took
     jobs: Callable[[Context, str], list[Any]] | None = None
     work: Callable[[Any], Any] | None = None
 
@@ -83,7 +84,7 @@ SPLIT = Stage(
 )  # fmt: skip
 OCR = Stage(
     "ocr", Item, (ItemState.SPLIT,), (ItemState.OCR_DONE, ItemState.FAILED),
-    record=lambda ctx, subject, pages: record_ocr(ctx.db, ctx.folders, subject, pages),
+    record=lambda ctx, subject, results: record_ocr(ctx.db, ctx.folders, subject, [r.page for r in results]),
     jobs=lambda ctx, subject: page_jobs(ctx.db, ctx.folders, ctx.settings, subject),
     work=process_page,
 )  # fmt: skip

@@ -13,6 +13,7 @@ from mailroom.files import write_atomically
 from mailroom.ingest.pages import SourceInfo, inspect_source, rasterize
 from mailroom.ingest.read import read_gray, read_page, write_png
 from mailroom.ingest.separate import classify_page, read_page_signal, split_pages
+from mailroom.ingest.timings import Stopwatch, Timings
 from mailroom.records import OcrWord, PageOcr, ProcessedPage
 from mailroom.settings import IngestSettings, OcrSettings
 
@@ -35,10 +36,12 @@ class SplitResult:
     source_id: int
     info: SourceInfo | None
     rasters: tuple[str, ...] = ()
+    dpis: tuple[int, ...] = ()  # of each raster
     items: tuple[tuple[int, ...], ...] = ()
     separators: tuple[int, ...] = ()
     blanks: tuple[int, ...] = ()
     reason: str = ""  # why the file goes to quarantine; "" if it does not
+    timings: Timings = Timings()
 
 
 @dataclass(frozen=True)
@@ -53,47 +56,66 @@ class PageJob:
     embedded_text: str | None = None
 
 
+@dataclass(frozen=True)
+class PageResult:
+    page: ProcessedPage
+    timings: Timings
+
+
 def split_file(job: SplitJob) -> SplitResult:
     """Check the file, rasterise its pages, find separator sheets and blank pages."""
-    ingest, path = job.ingest, Path(job.path)
+    ingest, path, watch = job.ingest, Path(job.path), Stopwatch()
     try:
         info = inspect_source(path, job.kind, ingest.dpi, ingest.max_pages, ingest.max_pixels_per_page)
         shutil.rmtree(job.raster_dir, ignore_errors=True)
-        rasters = rasterize(path, info, Path(job.raster_dir))
-        kinds = [classify_page(read_page_signal(read_gray(r), info.dpi)) for r in rasters]
+        rasters = rasterize(path, info, Path(job.raster_dir), ingest.max_pixels_per_page)
+        rasterise = watch.lap()
+        kinds = [classify_page(read_page_signal(read_gray(r.path), r.dpi)) for r in rasters]
     except BadInput as exc:
-        return SplitResult(job.source_id, None, reason=str(exc))
+        return SplitResult(job.source_id, None, reason=str(exc), timings=Timings(rasterise=watch.lap()))
+    timings = Timings(rasterise=rasterise, separate=watch.lap())
     split = split_pages(kinds)
     if not split.items:
         reason = f"none of its {len(rasters)} pages has content (blank pages or separator sheets only)"
-        return SplitResult(job.source_id, info, reason=reason)
+        return SplitResult(job.source_id, info, reason=reason, timings=timings)
     return SplitResult(
-        job.source_id, info, tuple(map(str, rasters)), split.items, split.separators, split.blanks
-    )
+        job.source_id, info, tuple(str(r.path) for r in rasters), tuple(r.dpi for r in rasters),
+        split.items, split.separators, split.blanks, timings=timings,
+    )  # fmt: skip
 
 
-def process_page(job: PageJob) -> ProcessedPage:
+def process_page(job: PageJob) -> PageResult:
     """Make a page upright and straight, OCR it, write its searchable PDF page. A page with
     text whose rotation was uncertain is flagged, which sends its item to review."""
     out_dir = Path(job.out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     image_path = out_dir / f"{job.number:03d}_clean.png"
     pdf_path = out_dir / f"{job.number:03d}.pdf"
+    watch = Stopwatch()
     gray = read_gray(Path(job.raster))
+    read = Timings(rasterise=watch.lap())
     if job.embedded_text is not None:  # a born-digital page: its own text is better than OCR
         write_png(gray, image_path, job.dpi)
-        return ProcessedPage(
+        page = ProcessedPage(
             job.item_id, job.number, job.source_page, 0, 0.0, str(image_path), _embedded(job.embedded_text)
         )
-    cleaned, ocr, pdf = read_page(gray, job.dpi, image_path, job.ocr)
-    if pdf:
-        write_atomically(pdf_path, pdf)
+        return PageResult(page, read + Timings(save=watch.lap()))
+    done = read_page(gray, job.dpi, image_path, job.ocr)
+    watch.lap()
+    if done.pdf:
+        write_atomically(pdf_path, done.pdf)
+    ocr, cleaned = done.ocr, done.cleaned
     if ocr.words and cleaned.orientation_confidence < job.ocr.min_orientation_confidence:
         ocr = replace(ocr, flags=(*ocr.flags, ORIENTATION_UNCERTAIN))
-    return ProcessedPage(
+    page = ProcessedPage(
         job.item_id, job.number, job.source_page, cleaned.rotation, cleaned.skew, str(image_path), ocr,
-        str(pdf_path) if pdf else "",
+        str(pdf_path) if done.pdf else "",
     )  # fmt: skip
+    return PageResult(page, read + done.timings + Timings(pdf=watch.lap()))
+
+
+def warm_up() -> None:
+    """Nothing: a job that makes a pool process import this module before real work."""
 
 
 def _embedded(text: str) -> PageOcr:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import struct
+import zlib
+
 import cv2
 import numpy as np
 
@@ -20,3 +23,50 @@ def downscale(gray: np.ndarray, dpi: float, target_dpi: float) -> np.ndarray:
     factor = target_dpi / dpi
     size = (max(1, round(gray.shape[1] * factor)), max(1, round(gray.shape[0] * factor)))
     return cv2.resize(gray, size, interpolation=cv2.INTER_AREA)
+
+
+def encode_png(gray: np.ndarray, dpi: int) -> bytes:
+    """`gray` as a PNG carrying its resolution. Fast settings (zlib level 1, run-length
+    strategy): a scan's noise barely compresses more at higher levels, and the PNG's data
+    goes into the searchable PDF as it is (`png_image`)."""
+    ok, encoded = cv2.imencode(
+        ".png",
+        gray,
+        [
+            cv2.IMWRITE_PNG_COMPRESSION,
+            1,
+            cv2.IMWRITE_PNG_STRATEGY,
+            3,
+            cv2.IMWRITE_PNG_FILTER,
+            cv2.IMWRITE_PNG_FILTER_UP,
+        ],
+    )
+    if not ok:  # pragma: no cover - OpenCV fails only on empty images
+        raise ValueError(f"cannot encode a {gray.shape} image as PNG")
+    data = encoded.tobytes()
+    per_metre = round(dpi / 0.0254)
+    physical = struct.pack(">IIB", per_metre, per_metre, 1)
+    chunk = struct.pack(">I", len(physical)) + b"pHYs" + physical
+    chunk += struct.pack(">I", zlib.crc32(b"pHYs" + physical))
+    ihdr_end = 8 + 8 + 13 + 4  # signature, IHDR length and type, IHDR data, CRC
+    return data[:ihdr_end] + chunk + data[ihdr_end:]
+
+
+def png_image(png: bytes) -> tuple[int, int, bytes]:
+    """(width, height, zlib data) of an 8-bit grey, non-interlaced PNG such as `encode_png`
+    writes: the data is what a PDF image with FlateDecode and PNG predictors holds.
+    Raises ValueError for any other PNG."""
+    if png[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ValueError("not a PNG")
+    position, width, height, parts = 8, 0, 0, []
+    while position < len(png):
+        length, kind = struct.unpack(">I4s", png[position : position + 8])
+        data = png[position + 8 : position + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", data)
+            if (depth, colour, interlace) != (8, 0, 0):
+                raise ValueError(f"PNG with depth {depth}, colour type {colour}, interlace {interlace}")
+        elif kind == b"IDAT":
+            parts.append(data)
+        position += 12 + length
+    return width, height, b"".join(parts)

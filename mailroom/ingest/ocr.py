@@ -13,6 +13,8 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
+import cv2
+import numpy as np
 import pytesseract
 from PIL import Image
 from pytesseract.pytesseract import TesseractNotFoundError, run_tesseract
@@ -55,9 +57,15 @@ def ocr_text(image: Path | Image.Image, lang: str = "deu", psm: int = 3, timeout
     return pytesseract.image_to_string(source, lang=lang, config=f"--psm {psm}", timeout=timeout)
 
 
-def ocr_page(image_path: Path, settings: OcrSettings) -> tuple[PageOcr, bytes]:
-    """OCR one cleaned page image in a single Tesseract run that gives both its words
-    (TSV: text, confidence, box) and a searchable one-page PDF (image + text layer).
+def ocr_page(
+    gray: np.ndarray, dpi: int, settings: OcrSettings, text_layer: bool = True
+) -> tuple[PageOcr, bytes]:
+    """OCR one cleaned page (8-bit grey at `dpi`) in a single Tesseract run that gives its
+    words (TSV: text, confidence, box) and, with `text_layer`, the page's invisible text
+    as a one-page PDF without the image: `mailroom.ingest.read` lays it over the page
+    image, whose PNG data goes into the PDF as it is (Tesseract would compress the image
+    once more, which costs half as much again as reading it). The page goes to Tesseract
+    uncompressed.
 
     A timeout gives empty text with the flag "timeout" instead of an error, so that the
     item goes to review rather than failing the batch. A page whose mean word confidence
@@ -65,12 +73,16 @@ def ocr_page(image_path: Path, settings: OcrSettings) -> tuple[PageOcr, bytes]:
     """
     require_language(settings.lang)
     with tempfile.TemporaryDirectory(prefix="mailroom-ocr-") as folder:
-        base = os.path.join(folder, "page")
-        config = f"--psm {settings.psm} -c tessedit_create_tsv=1"
+        image, base = os.path.join(folder, "page.pgm"), os.path.join(folder, "page")
+        cv2.imwrite(image, gray)
+        config = f"--psm {settings.psm} --dpi {dpi} -c tessedit_create_tsv=1"
+        if text_layer:
+            config += " -c textonly_pdf=1"
         try:
             run_tesseract(
-                str(image_path), base, "pdf", settings.lang, config=config, timeout=settings.timeout_seconds
-            )
+                image, base, "pdf" if text_layer else "tsv", settings.lang, config=config,
+                timeout=settings.timeout_seconds,
+            )  # fmt: skip
         except TesseractNotFoundError as exc:  # removed while we run
             raise MissingDependency(f"Tesseract is not installed; install it with: {INSTALL_HINT}") from exc
         except RuntimeError as exc:  # pytesseract signals its timeout this way
@@ -78,7 +90,7 @@ def ocr_page(image_path: Path, settings: OcrSettings) -> tuple[PageOcr, bytes]:
                 raise
             return PageOcr("", (), 0.0, ("timeout",)), b""
         words = parse_tsv(Path(base + ".tsv").read_text(encoding="utf-8"))
-        pdf = Path(base + ".pdf").read_bytes()
+        pdf = Path(base + ".pdf").read_bytes() if text_layer else b""
     return page_ocr(words, settings.min_confidence), pdf
 
 

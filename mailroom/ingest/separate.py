@@ -39,6 +39,7 @@ MAX_LETTER_MM = 40.0  # larger marks are no letters or words (but still count as
 NEIGHBOUR_MM = 2.0  # letters of a word, or words of a line, stand closer than this
 MIN_TEXT_MARKS = 2  # a page with fewer marks that stand in line with another one ...
 MIN_INK_RATIO = 2.5e-4  # ... and less ink than this (in marks of letter size and up) is blank
+MIN_QR_MM = 5.0  # a QR code (21 modules and up) smaller than this cannot be read at 150 dpi
 
 
 class PageKind(enum.Enum):
@@ -122,8 +123,8 @@ def read_page_signal(gray: np.ndarray, dpi: float | None = None) -> PageSignal:
     if dpi is None:
         dpi = min(gray.shape) / A4_SHORT_INCH
     small = downscale(gray, dpi, WORK_DPI)
-    codes = read_codes(gray, dpi, small)
-    ink_ratio, text_marks = measure_ink(small, min(dpi, WORK_DPI))
+    ink_ratio, text_marks, square = _ink_marks(small, min(dpi, WORK_DPI))
+    codes = read_codes(gray, dpi, small, look_for_qr=square)
     return PageSignal(codes=codes, ink_ratio=ink_ratio, text_marks=text_marks)
 
 
@@ -148,26 +149,33 @@ def measure_ink(gray: np.ndarray, dpi: float) -> tuple[float, int]:
        `NEIGHBOUR_MM`: letters of a word and words of a line do, a lone hair or
        blot does not. "Seite 2" alone gives 2 to 6 of them, a blank page 0.
     """
-    small = downscale(gray, dpi, WORK_DPI)
-    dpi = min(dpi, WORK_DPI)
+    ink_ratio, text_marks, _ = _ink_marks(downscale(gray, dpi, WORK_DPI), min(dpi, WORK_DPI))
+    return ink_ratio, text_marks
+
+
+def _ink_marks(small: np.ndarray, dpi: float) -> tuple[float, int, bool]:
+    """`measure_ink` of a copy at no more than 150 dpi, and whether it has a square mark
+    at least `MIN_QR_MM` wide, as any QR code that can be read at that resolution is
+    (the QR detector, a third of a page's cost of finding separators, runs only then)."""
     margin = round(MARGIN_MM / 25.4 * dpi)
     inner = small[margin:-margin, margin:-margin] if min(small.shape) > 4 * margin else small
     if inner.size == 0:
-        return 0.0, 0
+        return 0.0, 0, False
     ink = ink_mask(inner)
     count, _, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
     if count <= 1:
-        return 0.0, 0
+        return 0.0, 0, False
     x, y, w, h, area = (stats[1:, i] for i in range(5))
     px_mm = dpi / 25.4
     size = np.maximum(w, h)
+    square = bool(((np.minimum(w, h) >= MIN_QR_MM * px_mm) & (size <= 1.6 * np.minimum(w, h))).any())
     rows, cols = inner.shape
     touches = (x == 0) | (y == 0) | (x + w >= cols) | (y + h >= rows)
     keep = (size >= MIN_MARK_MM * px_mm) & ~touches
     ink_ratio = float(area[keep].sum()) / inner.size
     letters = keep & (size <= MAX_LETTER_MM * px_mm)
     boxes = np.stack([x, y, x + w, y + h], axis=1)[letters].astype(np.float32)
-    return ink_ratio, _count_with_neighbour(boxes, NEIGHBOUR_MM * px_mm)
+    return ink_ratio, _count_with_neighbour(boxes, NEIGHBOUR_MM * px_mm), square
 
 
 def ink_mask(gray: np.ndarray, contrast: int = INK_CONTRAST) -> np.ndarray:
@@ -218,8 +226,11 @@ def _count_with_neighbour(boxes: np.ndarray, gap: float) -> int:
 # --- barcodes -----------------------------------------------------------------------
 
 
-def read_codes(gray: np.ndarray, dpi: float, small: np.ndarray | None = None) -> tuple[str, ...]:
-    """Contents of the QR codes and Code 128 barcodes on a page, deduplicated.
+def read_codes(
+    gray: np.ndarray, dpi: float, small: np.ndarray | None = None, look_for_qr: bool = True
+) -> tuple[str, ...]:
+    """Contents of the QR codes (if `look_for_qr`) and Code 128 barcodes on a page,
+    deduplicated.
 
     Searches `small`, a copy at no more than 150 dpi (made if not given); goes back to
     the full image only for a QR code that was seen there but could not be read.
@@ -227,7 +238,7 @@ def read_codes(gray: np.ndarray, dpi: float, small: np.ndarray | None = None) ->
     if small is None:
         small = downscale(gray, dpi, WORK_DPI)
     scale = gray.shape[1] / small.shape[1]
-    found = _read_qr(small, gray, dpi) + _read_code128(small, gray, scale)
+    found = (_read_qr(small, gray, dpi) if look_for_qr else ()) + _read_code128(small, gray, scale)
     return tuple(dict.fromkeys(code for code in found if code))
 
 
@@ -325,4 +336,4 @@ def _binarise(gray: np.ndarray) -> np.ndarray:
     counts = cv2.calcHist([gray], [0], None, [256], [0, 256]).ravel().cumsum()
     paper = int(np.searchsorted(counts, 0.9 * counts[-1]))  # 90th percentile
     threshold = min(otsu, paper - INK_CONTRAST)
-    return np.where(gray > threshold, 255, 0).astype(np.uint8)
+    return cv2.threshold(gray, threshold, 255, cv2.THRESH_BINARY)[1]
