@@ -21,7 +21,7 @@ from mailroom.ingest.intake import StabilityWatch
 from mailroom.ingest.ocr import require_language
 from mailroom.ingest.pages import require_poppler
 from mailroom.ingest.timings import Stopwatch, Timings
-from mailroom.ingest.watch import claim_ready, inbox_events, look_twice
+from mailroom.ingest.watch import claim_ready, inbox_events, look_twice, next_look
 from mailroom.settings import Settings
 from mailroom.store.db import Database
 from mailroom.worker import run_on_workers
@@ -86,7 +86,7 @@ def watch_inbox(
                 report = ingest_once(settings, db, watch, wait_for_workers=False, ctx=ctx, pool=pool)
                 if on_report and report.files:
                     on_report(report)
-                wake.wait(pause)
+                wake.wait(next_look(watch, pause))  # at once when a file may be complete
                 wake.clear()
     finally:
         if pool is not None:

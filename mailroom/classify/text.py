@@ -24,7 +24,7 @@ from mailroom.settings import Settings
 
 log = logging.getLogger(__name__)
 
-READER_VERSION = "2"  # bump when ingest's way of reading a page changes what it reads
+READER_VERSION = "3"  # bump when ingest's way of reading a page changes what it reads
 Progress = Callable[[int], None]
 
 

@@ -28,7 +28,7 @@ from mailroom.item_state import ItemFlags
 from mailroom.records import ItemState, SourceState
 from mailroom.settings import Settings
 from mailroom.store.db import Database
-from mailroom.store.sources import StoredSource
+from mailroom.store.sources import StoredSource, sources_to_settle
 from mailroom.store.tables import Event, Item, SourceFile
 
 SUFFIX_BY_KIND = {"pdf": ".pdf", "tiff": ".tif", "png": ".png", "jpeg": ".jpg"}
@@ -126,8 +126,12 @@ def register(
 def settle(db: Database, folders: Folders) -> None:
     """Make the folders agree with the database: release or quarantine claimed files whose
     source is finished, and archive the originals of claimed sources."""
-    with db.session() as session:
-        sources = session.scalars(select(SourceFile).where(SourceFile.state != SourceState.SPLIT)).all()
+    on_disk = list(folders.claimed.iterdir()) if folders.claimed.is_dir() else []
+    rasters = [p.name.removeprefix("src-") for p in folders.work.glob("src-*")]
+    sources = sources_to_settle(  # found by what is on disk, not by every file ever received
+        db, {folders.rel(p.with_suffix("") if p.suffix == ".json" else p) for p in on_disk},
+        {int(name) for name in rasters if name.isdigit()},
+    )  # fmt: skip
     for source in sources:
         path = folders.home / source.claim_path
         claimed = Claimed(path, source.original_name)
