@@ -5,18 +5,14 @@ one does, and the admin finds that look in the read audit."""
 from __future__ import annotations
 
 import shutil
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from test_review_access import add_items
 from test_review_data import PASSWORD, make_settings, seed
-from test_review_e2e import ARGS, CHROMIUM, free_port
+from test_review_e2e import ARGS, CHROMIUM, serving
 
-from mailroom.review.app import create_app
 from mailroom.review.auth import add_user
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -30,17 +26,8 @@ def server(tmp_path: Path) -> Iterator[str]:
     add_items(settings, db)  # item-soz: a Sozialamt letter; item-open: nothing protected
     add_user(db, "nora", "reviewer", PASSWORD)
     add_user(db, "sofia", "reviewer", PASSWORD, frozenset({"sozialamt"}))
-    port = free_port()
-    uv = uvicorn.Server(
-        uvicorn.Config(create_app(settings, db), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    while not uv.started:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    uv.should_exit = True
-    thread.join(10)
+    with serving(settings, db) as url:
+        yield url
 
 
 def log_in(browser, url: str, name: str):

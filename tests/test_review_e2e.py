@@ -9,6 +9,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,13 @@ def server(tmp_path: Path, monkeypatch) -> Iterator[tuple]:
     monkeypatch.setenv("MAILROOM_HOME", str(home))  # routes.yaml delivers to ${MAILROOM_HOME}/offices/
     settings = make_settings(home)
     db = seed(settings)
+    with serving(settings, db) as url:
+        yield settings, db, url
+
+
+@contextmanager
+def serving(settings, db) -> Iterator[str]:
+    """The review app on a free local port, in a thread, for a real browser; its URL."""
     port = free_port()
     uv = uvicorn.Server(
         uvicorn.Config(create_app(settings, db), host="127.0.0.1", port=port, log_level="warning")
@@ -47,9 +55,11 @@ def server(tmp_path: Path, monkeypatch) -> Iterator[tuple]:
     thread.start()
     while not uv.started:
         time.sleep(0.05)
-    yield settings, db, f"http://127.0.0.1:{port}"
-    uv.should_exit = True
-    thread.join(10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        uv.should_exit = True
+        thread.join(10)
 
 
 def test_review_in_the_browser_then_dispatch(server, tmp_path: Path, taxonomy) -> None:

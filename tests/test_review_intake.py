@@ -11,20 +11,17 @@ import io
 import os
 import subprocess
 import sys
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
 from fastapi.testclient import TestClient
 from PIL import Image
 from sqlalchemy import select
 from test_review_data import PASSWORD, make_settings, seed
-from test_review_e2e import ARGS, CHROMIUM, free_port
+from test_review_e2e import ARGS, CHROMIUM, serving
 
 from mailroom.pipeline import ingest_once
 from mailroom.records import ItemState, SourceState
@@ -195,17 +192,8 @@ def intake_server(tmp_path: Path) -> Iterator[tuple[Settings, Database, str]]:
     (settings.inbox / "brief.pdf").write_bytes(png_bytes())
     (settings.inbox / "leer.pdf").write_bytes(b"")
     ingest_once(settings, db)
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(settings, db), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    yield settings, db, f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    with serving(settings, db) as url:
+        yield settings, db, url
 
 
 def test_intake_in_the_browser_release_handle_download(intake_server) -> None:
