@@ -21,7 +21,8 @@ finds it for every item that changed since, so nothing in the pipeline has to re
 Using it elsewhere (search, charts, anything that lists or shows items):
 - one item: `visible_findings(db, clearance, item_id)` is None when the user may not see it
   (answer 404), else what protects it (for the page to say why);
-- lists in SQL: call `refresh(db)`, then add `visible_filter(clearance)` to any
+- lists in SQL: call `refresh(db)` (`refresh(db, states=...)` when the list shows only
+  items in those states, as the queue does), then add `visible_filter(clearance)` to any
   `select(...)` over `mailroom.store.tables.Item` (it is a condition on that table, e.g.
   `items_in(db, states, where=visible_filter(clearance))`); counts built on the same
   filter leak nothing;
@@ -129,10 +130,10 @@ def visible_filter(clearance: Clearance) -> ColumnElement[bool]:
     return visible_clause(VERSION, hidden & clearance.protected, hidden & CATEGORIES.keys())
 
 
-def refresh(db: Database, ids: Collection[str] | None = None) -> int:
-    """Find and store what protects every item (of `ids`, or all) that changed since it was
-    last looked at. Returns how many were looked at."""
-    stale = stale_items(db, VERSION, ids)
+def refresh(db: Database, ids: Collection[str] | None = None, states: Collection[str] | None = None) -> int:
+    """Find and store what protects every item (of `ids` and in `states`, or all) that
+    changed since it was last looked at. Returns how many were looked at."""
+    stale = stale_items(db, VERSION, ids, states)
     for start in range(0, len(stale), _CHUNK):
         inputs = inputs_of(db, stale[start : start + _CHUNK])
         known = dict(inputs)

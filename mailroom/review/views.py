@@ -54,7 +54,7 @@ Cleared = Annotated[Clearance, Depends(clearance)]
 def queue_page(request: Request, cleared: Cleared, route: str = "", doc_type: str = "") -> HTMLResponse:
     """Items in review the user may see, earliest deadline first; filters by route and doc_type."""
     db = app_state(request).db
-    refresh(db)
+    refresh(db, states=[ItemState.IN_REVIEW])  # what the queue lists
     where = visible_filter(cleared)
     entries = review_queue(db, route=route or None, doc_type=doc_type or None, where=where)
     counts = counts_by_route(db, [ItemState.IN_REVIEW], where)
@@ -124,7 +124,7 @@ def decide_item(
         )
     except Refused as exc:
         raise _refused(request, exc) from exc
-    refresh(state.db)
+    refresh(state.db, states=[ItemState.IN_REVIEW])
     following = next_in_queue(state.db, item_id, visible_filter(cleared))
     return RedirectResponse(f"/items/{following}" if following else "/", status_code=303)
 

@@ -49,8 +49,10 @@ class Findings:
         return Findings(self.routes | other.routes, self.categories | other.categories)
 
 
-def stale_items(db: Database, version: int, ids: Collection[str] | None = None) -> list[str]:
-    """Ids of the items (of `ids`, or all) without a fresh row."""
+def stale_items(
+    db: Database, version: int, ids: Collection[str] | None = None, states: Collection[str] | None = None
+) -> list[str]:
+    """Ids of the items (of `ids` and in `states`, or all) without a fresh row."""
     query = (
         select(Item.id)
         .outerjoin(ItemAccess, ItemAccess.item_id == Item.id)
@@ -64,6 +66,8 @@ def stale_items(db: Database, version: int, ids: Collection[str] | None = None) 
     )
     if ids is not None:
         query = query.where(Item.id.in_(list(ids)))
+    if states is not None:  # by the index on (state, created_at): the queue does not read every item
+        query = query.where(Item.state.in_(list(states)))
     with db.session() as session:
         return list(session.scalars(query))
 
