@@ -131,15 +131,22 @@ def test_plans_cover_all_doc_types_even_in_small_sets(synth_config, taxonomy) ->
 
 @pytest.mark.slow
 def test_tesseract_recovers_most_of_the_ground_truth_text(corpus, taxonomy) -> None:
-    """Pages are degraded like real scans yet readable: mean character accuracy >= 0.85."""
+    """Pages are degraded like real scans yet readable: mean character accuracy >= 0.90 with
+    the words sorted (Tesseract reads a sender block or a footer in another order than the
+    ground truth lists it; that is not unreadability)."""
     items = [i for i in read_dataset(corpus, taxonomy).items if i.extra["pages"] == "1"]
     sample = random.Random(0).sample(items, 12)
     scores = []
     for item in sample:
         page = load_pages(corpus / item.path, dpi=int(item.extra["dpi"]))[0]
         upright = page.rotate(-int(item.extra["rotations"]), expand=True)  # undo the scan rotation
-        scores.append(char_accuracy(item.text or "", ocr_text(upright)))
+        scores.append(char_accuracy(sorted_words(item.text or ""), sorted_words(ocr_text(upright))))
     print(
-        f"\nOCR character accuracy on {len(scores)} pages: mean {statistics.mean(scores):.3f}, min {min(scores):.3f}"
+        f"\nOCR character accuracy, words sorted, on {len(scores)} pages: "
+        f"mean {statistics.mean(scores):.3f}, min {min(scores):.3f}"
     )
-    assert statistics.mean(scores) >= 0.85
+    assert statistics.mean(scores) >= 0.90
+
+
+def sorted_words(text: str) -> str:
+    return " ".join(sorted(text.split()))
