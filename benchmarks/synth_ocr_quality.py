@@ -23,16 +23,12 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 import pytesseract  # noqa: E402
 
-from mailroom.metrics import char_accuracy  # noqa: E402
+from mailroom.metrics import char_accuracy, order_free_accuracy  # noqa: E402
 from mailroom.settings import load_settings  # noqa: E402
 from mailroom.synth import layout, scan  # noqa: E402
 from mailroom.synth.content import compose_item  # noqa: E402
 from mailroom.synth.generate import load_synth_config, plan_items  # noqa: E402
 from mailroom.taxonomy import load_taxonomy  # noqa: E402
-
-
-def sorted_words(text: str) -> str:
-    return " ".join(sorted(text.split()))
 
 
 def main() -> None:
@@ -58,7 +54,7 @@ def main() -> None:
         accuracy = char_accuracy(rendered.text, hypothesis)
         by_layout[item.letter.layout].append(accuracy)
         by_profile[profile.kind].append(accuracy)
-        order_free.append(char_accuracy(sorted_words(rendered.text), sorted_words(hypothesis)))
+        order_free.append(order_free_accuracy(rendered.text, hypothesis))
     _table("layout", by_layout)
     _table("profile", by_profile)
     everything = [a for values in by_layout.values() for a in values]

@@ -24,3 +24,13 @@ def char_accuracy(reference: str, hypothesis: str) -> float:
     if not ref:
         return 1.0 if not hyp else 0.0
     return max(0.0, 1.0 - Levenshtein.distance(ref, hyp) / len(ref))
+
+
+def order_free_accuracy(reference: str, hypothesis: str) -> float:
+    """`char_accuracy` of the two texts' words sorted: what was read, whatever the order in
+    which blocks (a sender block, a footer, side-by-side columns) were read."""
+    return char_accuracy(_sorted_words(reference), _sorted_words(hypothesis))
+
+
+def _sorted_words(text: str) -> str:
+    return " ".join(sorted(text.split()))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from test_review_access import add_items
 from test_review_data import PASSWORD, make_settings, seed
-from test_review_e2e import ARGS, CHROMIUM, serving
+from test_review_e2e import ARGS, CHROMIUM, log_in, serving
 
 from mailroom.review.auth import add_user
 
@@ -28,16 +28,6 @@ def server(tmp_path: Path) -> Iterator[str]:
     add_user(db, "sofia", "reviewer", PASSWORD, frozenset({"sozialamt"}))
     with serving(settings, db) as url:
         yield url
-
-
-def log_in(browser, url: str, name: str):
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(f"{url}/")
-    page.fill("input[name=name]", name)
-    page.fill("input[name=password]", PASSWORD)
-    page.keyboard.press("Enter")
-    page.wait_for_url(f"{url}/")
-    return page
 
 
 def test_only_a_cleared_reviewer_sees_a_sozialamt_letter_and_the_look_is_audited(

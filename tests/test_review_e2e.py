@@ -44,6 +44,17 @@ def server(tmp_path: Path, monkeypatch) -> Iterator[tuple]:
         yield settings, db, url
 
 
+def log_in(browser, url: str, name: str = "rita", path: str = "/"):
+    """A new page of `browser`, logged in as `name` (password PASSWORD), at `path`."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{url}{path}")
+    page.fill("input[name=name]", name)
+    page.fill("input[name=password]", PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{url}{path}")
+    return page
+
+
 @contextmanager
 def serving(settings, db) -> Iterator[str]:
     """The review app on a free local port, in a thread, for a real browser; its URL."""
@@ -66,12 +77,7 @@ def test_review_in_the_browser_then_dispatch(server, tmp_path: Path, taxonomy) -
     settings, db, url = server
     with playwright_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(f"{url}/")
-        page.fill("input[name=name]", "rita")
-        page.fill("input[name=password]", PASSWORD)
-        page.keyboard.press("Enter")
-        page.wait_for_url(f"{url}/")
+        page = log_in(browser, url)
         page.screenshot(path=str(tmp_path / "queue.png"), full_page=True)
         assert page.locator("table.queue tbody tr").count() == 3
 
@@ -115,12 +121,7 @@ def test_merge_and_split_by_keyboard(server) -> None:
     settings, db, url = server
     with playwright_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(f"{url}/items/item-b")
-        page.fill("input[name=name]", "rita")
-        page.fill("input[name=password]", PASSWORD)
-        page.keyboard.press("Enter")
-        page.wait_for_url(f"{url}/items/item-b")
+        page = log_in(browser, url, path="/items/item-b")
         page.on("dialog", lambda dialog: dialog.accept())  # "Diesen Vorgang ... zusammenführen?"
         with page.expect_navigation():
             page.keyboard.press("m")
@@ -142,12 +143,7 @@ def test_question_mark_opens_the_keyboard_help(server) -> None:
     _, _, url = server
     with playwright_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(f"{url}/")
-        page.fill("input[name=name]", "rita")
-        page.fill("input[name=password]", PASSWORD)
-        page.keyboard.press("Enter")
-        page.wait_for_url(f"{url}/")
+        page = log_in(browser, url)
         for path in ("/", "/items/item-a"):
             page.goto(f"{url}{path}")
             help = page.get_by_role("dialog", name="Tastenkürzel")

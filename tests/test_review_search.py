@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from test_review_app import login
-from test_review_data import PASSWORD, make_settings, seed
-from test_review_e2e import ARGS, CHROMIUM, server  # noqa: F401 (server: the app on a port)
+from test_review_data import make_settings, seed
+from test_review_e2e import ARGS, CHROMIUM, log_in, server  # noqa: F401 (server: the app on a port)
 
 from mailroom.review.app import create_app
 from mailroom.store.search import index_item
@@ -50,12 +50,7 @@ def test_a_search_by_sender_finds_the_letter_and_links_to_it(server, tmp_path: P
     add_letter(db)
     with playwright_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(f"{url}/suche")
-        page.fill("input[name=name]", "rita")
-        page.fill("input[name=password]", PASSWORD)
-        page.keyboard.press("Enter")
-        page.wait_for_url(f"{url}/suche")
+        page = log_in(browser, url, path="/suche")
         assert page.locator("h1").inner_text() == "Suche"
 
         page.get_by_label("Absender").fill("braun")
