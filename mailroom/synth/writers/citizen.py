@@ -452,9 +452,21 @@ def body_core(c: Ctx) -> list[str]:
     return facts(c, 0, 2) + core(c, 1, 3)
 
 
+# An objection that also grumbles about the office (no appointment, no answer): the
+# grumbling does not make it a complaint; what it asks is that the notice go.
+OBJECTION_GRUMBLES = (
+    "Nebenbei: Einen Termin für eine persönliche Vorsprache bekommt man bei Ihnen seit Wochen nicht.",
+    "Telefonisch war in Ihrem Amt leider niemand zu erreichen, deshalb schreibe ich.",
+    "Auf meine E-Mail nach Erhalt des Bescheids habe ich bis heute keine Antwort erhalten.",
+    "Dass man mir am Schalter nicht weiterhelfen konnte, sei nur am Rande erwähnt.",
+)
+
+
 def formal(c: Ctx) -> Document:
     """A correct, polite letter in DIN 5008 style."""
     body = paras(ph(c, "formal"), joined(body_core(c)))
+    if c.doc_type == "widerspruch" and c.chance(0.15):
+        body += paras(c.f(c.rng.choice(OBJECTION_GRUMBLES)))
     if c.chance(0.4) and c.topic.facts and c.doc_type != "antrag":
         body += paras(joined(c.some(c.topic.facts, 1, 1)))
     body += evidence_list(c)

@@ -19,7 +19,7 @@ from mailroom.synth.writers.base import CASUAL_CLOSINGS, Ctx, cap, doc, email_he
 WHAT = (
     ("Absage des Termins am {when}", "den vereinbarten Termin am {when} sage ich hiermit ab."),
     ("Terminabsage", "leider kann ich den Termin am {when} nicht wahrnehmen und sage ihn ab."),
-    ("Stornierung – {topic}", "hiermit storniere ich meine Buchung für den {when}."),
+    ("Stornierung meiner Reservierung", "hiermit storniere ich meine Reservierung für den {when}."),
     ("Rücknahme meines Antrags", "meinen Antrag vom {since} ({topic}) nehme ich hiermit zurück."),
     ("Antrag vom {since} – Rücknahme", "ich ziehe meinen Antrag vom {since} zurück, er hat sich erledigt."),
     ("Abmeldung vom Termin", "bitte streichen Sie meinen Termin am {when}, ich komme nicht."),
