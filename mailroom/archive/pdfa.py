@@ -98,9 +98,18 @@ def read_transfer_note(pdf: pikepdf.Pdf) -> dict[str, str]:
     if "/Metadata" not in pdf.Root:
         return {}
     root = etree.fromstring(pdf.Root.Metadata.read_bytes())
-    return {
+    note = {
         etree.QName(element).localname: element.text or "" for element in root.iter(f"{{{NS_TRANSFER}}}*")
     }
+    for description in root.iter(
+        f"{{{RDF}}}Description"
+    ):  # RDF may hold them as attributes (pyHanko writes so)
+        note.update(
+            (etree.QName(name).localname, value)
+            for name, value in description.attrib.items()
+            if etree.QName(name).namespace == NS_TRANSFER
+        )
+    return note
 
 
 def _add_output_intent(pdf: pikepdf.Pdf, icc: bytes) -> None:

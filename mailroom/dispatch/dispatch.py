@@ -31,6 +31,7 @@ from mailroom.archive.pdfa import ConversionFailed, require_ghostscript
 from mailroom.archive.seal import load_sealer
 from mailroom.dispatch.connectors import DeliveryError, Payload, Target
 from mailroom.dispatch.routes import connector_for, load_routes
+from mailroom.dispatch.xdomea import XdomeaTarget, collect_replies
 from mailroom.records import Delivery, DeliveryOutcome, ItemState
 from mailroom.settings import DispatchSettings, Settings
 from mailroom.store import deliveries
@@ -84,6 +85,8 @@ def dispatch_once(
             continue
         if delivery is not None:
             report.deliveries.append(delivery)
+    for target in {t.key: t for t in routes.values() if isinstance(t, XdomeaTarget)}.values():
+        collect_replies(db, target, start)
     return report
 
 
