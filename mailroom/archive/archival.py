@@ -14,7 +14,6 @@ import logging
 from pathlib import Path
 
 from mailroom.archive.pdfa import make_pdfa
-from mailroom.archive.seal import load_sealer, seal
 from mailroom.archive.transfer import transfer_note
 from mailroom.files import write_atomically
 from mailroom.settings import Settings
@@ -41,6 +40,11 @@ def archive_item(settings: Settings, db: Database, item_id: str, now: dt.datetim
     content = make_pdfa(searchable, note, settings.archive.icc_profile)
     high = settings.archive.protection_high.covers(item.route, item.doc_type)
     if high:
+        from mailroom.archive.seal import (
+            load_sealer,
+            seal,
+        )  # pyHanko is slow to import; only sealing needs it
+
         signer = load_sealer(settings.archive.seal, home)
         content = seal(content, signer, settings.archive.seal.field_name, "Archivexemplar, Schutzbedarf hoch")
     path = home.joinpath(*FOLDER, f"{item_id}.pdf")

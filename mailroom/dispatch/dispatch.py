@@ -28,7 +28,6 @@ from sqlalchemy.exc import IntegrityError
 
 from mailroom.archive.archival import archive_item
 from mailroom.archive.pdfa import ConversionFailed, require_ghostscript
-from mailroom.archive.seal import load_sealer
 from mailroom.dispatch.connectors import DeliveryError, Payload, Target
 from mailroom.dispatch.routes import connector_for, load_routes
 from mailroom.dispatch.xdomea import XdomeaTarget, collect_replies
@@ -156,6 +155,8 @@ def check_archive(settings: Settings) -> None:
         require_ghostscript(settings.archive.icc_profile)
     high = settings.archive.protection_high
     if high.routes or high.doc_types:
+        from mailroom.archive.seal import load_sealer  # pyHanko is slow to import; only sealing needs it
+
         load_sealer(settings.archive.seal, settings.home.resolve())
 
 
