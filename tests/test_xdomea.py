@@ -16,7 +16,8 @@ from lxml import etree
 from test_dispatch import T0, event_kinds, make_item, make_settings, state_of
 
 import mailroom.dispatch.dispatch as dispatching
-from mailroom.dispatch.xdomea import SCHEMAS
+from mailroom.dispatch.connectors import Payload
+from mailroom.dispatch.xdomea import SCHEMAS, XdomeaTarget, message_0201, process_id, validate
 from mailroom.records import DeliveryOutcome, ItemState
 from mailroom.store.db import open_database
 from mailroom.store.tables import Event, Item
@@ -162,3 +163,23 @@ def test_the_receivers_confirmation_becomes_an_event_of_the_item(tmp_path: Path,
     ).read_text(encoding="utf-8")
     assert not [p for p in replies.iterdir() if p.is_file()]  # each reply read once
     db.dispose()
+
+
+def test_the_dates_are_the_citys_not_utcs(tmp_path: Path) -> None:
+    pdf = tmp_path / "x.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    sidecar = {
+        "source": {"received_at": "2030-01-06T23:30:00+00:00"},
+        "labels": {"doc_type": {"name": "Antrag"}},
+    }
+    target = XdomeaTarget(path=tmp_path, empfaenger="Sozialamt")
+    message = message_0201(
+        Payload("i-1", "k", pdf, sidecar, "s"), target, process_id("k"), T0.replace(hour=23, minute=30)
+    )
+    validate(message, "3.0.0")
+    ns = {"x": "urn:xoev-de:xdomea:schema:3.0.0"}
+    assert (
+        message.findtext("x:Hauptobjekt/x:Dokument/x:Posteingangsdatum", namespaces=ns) == "2030-01-07"
+    )  # 00:30 in Berlin
+    step = "x:ExternerGeschaeftsgang/x:Beteiligungsschritt/x:Verfuegung/x:Erstellungsdatum"
+    assert message.findtext(step, namespaces=ns) == "2030-01-08"

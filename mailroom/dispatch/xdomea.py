@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
 from lxml import etree
 
@@ -58,6 +59,7 @@ CODE_LISTS = {  # element → (list URI, list version) of the xdomea code lists 
 }
 PDF, PDFA = "018", "044"  # Dateiformat 1.0: pdf, pdf (Archival)
 CURRENT_STEP = "002"  # Beteiligungsstatus: the step is current
+LOCAL = ZoneInfo("Europe/Berlin")  # dates in the message are the city's, not UTC's
 
 
 class XdomeaTarget(Target):
@@ -134,7 +136,7 @@ def message_0201(payload: Payload, target: XdomeaTarget, pid: str, now: dt.datet
     kopf = x.sub(root, "Kopf")
     x.text(kopf, "ProzessID", pid)
     x.code(kopf, "Nachrichtentyp", "0201")
-    x.text(kopf, "Erstellungszeitpunkt", now.isoformat(timespec="seconds"))
+    x.text(kopf, "Erstellungszeitpunkt", now.astimezone(LOCAL).isoformat(timespec="seconds"))
     x.contact(kopf, "Absender", target.behoerde, target.absender)
     x.contact(kopf, "Empfaenger", target.behoerde, target.empfaenger)
     system = x.sub(kopf, "SendendesSystem")
@@ -154,7 +156,11 @@ def message_0201(payload: Payload, target: XdomeaTarget, pid: str, now: dt.datet
     x.code(general, "Medium", target.medium)
     received = (sidecar.get("source") or {}).get("received_at")
     if received:
-        x.text(document, "Posteingangsdatum", received[:10])
+        x.text(
+            document,
+            "Posteingangsdatum",
+            dt.datetime.fromisoformat(received).astimezone(LOCAL).date().isoformat(),
+        )
     if metadata.get("date"):
         x.text(document, "DatumDesSchreibens", str(metadata["date"])[:10])
     x.text(document, "Typ", ((sidecar.get("labels") or {}).get("doc_type") or {}).get("name") or "")
@@ -169,7 +175,7 @@ def message_0201(payload: Payload, target: XdomeaTarget, pid: str, now: dt.datet
     x.text(
         primary, "DateinameOriginal", (sidecar.get("source") or {}).get("file_name") or f"{payload.name}.pdf"
     )
-    x.text(primary, "DatumUhrzeit", now.isoformat(timespec="seconds"))
+    x.text(primary, "DatumUhrzeit", now.astimezone(LOCAL).isoformat(timespec="seconds"))
     if archive and archive.get("sealed"):
         x.text(x.sub(primary, "SignaturSiegel"), "SignaturSiegelEingebettet", "1")  # the XSD fixes "1"
     if metadata.get("sender"):
@@ -185,7 +191,7 @@ def message_0201(payload: Payload, target: XdomeaTarget, pid: str, now: dt.datet
     order = x.sub(step, "Verfuegung")
     x.contact(order, "Ersteller", target.behoerde, target.absender)
     x.contact(order, "Adressat", target.behoerde, target.empfaenger)
-    x.text(order, "Erstellungsdatum", now.date().isoformat())
+    x.text(order, "Erstellungsdatum", now.astimezone(LOCAL).date().isoformat())
     x.text(order, "Verfuegung", target.verfuegung)
     return root
 
