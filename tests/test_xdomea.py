@@ -10,6 +10,7 @@ import hashlib
 import uuid
 import zipfile
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from lxml import etree
@@ -73,7 +74,8 @@ def test_a_0201_message_validates_against_the_official_xsd(tmp_path: Path, versi
     assert text("x:Kopf/x:ProzessID") == process_id and text("x:Kopf/x:Nachrichtentyp/code") == "0201"
     document = "x:Hauptobjekt/x:Dokument/"
     assert (
-        text(document + "x:Posteingangsdatum") == dt.datetime.now(dt.UTC).date().isoformat()
+        text(document + "x:Posteingangsdatum")
+        == dt.datetime.now(ZoneInfo("Europe/Berlin")).date().isoformat()
     )  # received now (UTC), in make_item
     assert text(document + "x:DatumDesSchreibens") == "2029-12-28"
     assert text(document + "x:Typ") == "Antrag"
