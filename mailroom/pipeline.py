@@ -14,6 +14,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 
+from mailroom.dispatch.dispatch import check_archive
 from mailroom.flow.local import Progress, keep_dispatching, live_pool, run_in_process, warm_pool
 from mailroom.flow.sources import Folders, IngestReport, limits, register, settle
 from mailroom.flow.stages import INGEST, Context
@@ -94,8 +95,10 @@ def watch_inbox(
 
 
 def require_programs(settings: Settings) -> None:
-    """Probe the programs the stages run (poppler, Tesseract with the OCR languages) once
+    """Probe the programs the stages run (poppler, Tesseract with the OCR languages,
+    Ghostscript for archival copies, the seal's key) once
     before work starts. Raises MissingDependency with the install hint: an installation
     without them stops before it takes any mail, which waits in the inbox."""
     require_poppler()
     require_language(settings.ocr.lang)
+    check_archive(settings)  # Ghostscript and the seal, before dispatch takes an item

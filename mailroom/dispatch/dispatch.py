@@ -84,9 +84,14 @@ def dispatch_once(
             continue
         if delivery is not None:
             report.deliveries.append(delivery)
-    for target in {t.key: t for t in routes.values() if isinstance(t, XdomeaTarget)}.values():
-        collect_replies(db, target, start)
+    collect_all_replies(db, routes, start)
     return report
+
+
+def collect_all_replies(db: Database, routes: dict[str, Target], now: dt.datetime) -> int:
+    """Record the confirmations waiting in the reply folders of the xdomea targets; how many."""
+    targets = {t.key: t for t in routes.values() if isinstance(t, XdomeaTarget)}
+    return sum(len(collect_replies(db, target, now)) for target in targets.values())
 
 
 def dispatch_loop(
