@@ -119,6 +119,7 @@ def test_the_archival_copy_is_pdfa_2b_carries_the_transfer_note_and_keeps_the_or
         [intent] = pdf.Root.OutputIntents
         assert intent.S == pikepdf.Name.GTS_PDFA1 and intent.DestOutputProfile.N == 3
         assert len(intent.DestOutputProfile.read_bytes()) > 1000  # an ICC profile, embedded
+        assert pdf.Root.Metadata.read_bytes().startswith(b'<?xpacket begin="\xef\xbb\xbf"')  # an XMP packet
         meta = pdf.open_metadata()
         assert (meta["pdfaid:part"], meta["pdfaid:conformance"]) == ("2", "B")
         assert not pdf.is_encrypted and "/Encrypt" not in pdf.trailer

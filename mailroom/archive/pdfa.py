@@ -31,6 +31,11 @@ EXTENSION = "http://www.aiim.org/pdfa/ns/extension/"
 SCHEMA = "http://www.aiim.org/pdfa/ns/schema#"
 PROPERTY = "http://www.aiim.org/pdfa/ns/property#"
 SRGB = "sRGB IEC61966-2.1"
+XPACKET_BEGIN = (
+    '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'.encode()
+)  # the XMP packet wrapper
+XPACKET_END = b'\n<?xpacket end="w"?>'
+
 ACTIVE_ACTIONS = (
     "/JavaScript",
     "/Launch",
@@ -153,9 +158,8 @@ def _write_note(pdf: pikepdf.Pdf, note: TransferNote) -> None:
     assert rdf is not None  # pikepdf writes an rdf:RDF
     rdf.append(_note_description(note))
     rdf.append(_extension_schema(note))
-    pdf.Root.Metadata = pdf.make_stream(
-        etree.tostring(xmp, encoding="utf-8"), Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML
-    )
+    packet = XPACKET_BEGIN + etree.tostring(xmp, encoding="utf-8") + XPACKET_END
+    pdf.Root.Metadata = pdf.make_stream(packet, Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML)
     pdf.docinfo["/Transfervermerk"] = json.dumps(note.to_json(), ensure_ascii=False, sort_keys=True)
 
 
