@@ -57,7 +57,9 @@ def require_ghostscript(icc_profile: Path) -> str:
     the ICC profile is not there."""
     gs = shutil.which("gs")
     if gs is None:
-        raise MissingDependency("Ghostscript is not installed; install it with: apt-get install ghostscript")
+        raise MissingDependency(
+            "Ghostscript (gs) is not installed; install it with: apt-get install ghostscript"
+        )
     if not icc_profile.is_file():
         raise BadConfig(
             f"archive.icc_profile {icc_profile} does not exist; apt-get install icc-profiles-free, or name an sRGB profile"
@@ -81,7 +83,7 @@ def make_pdfa(searchable: Path, note: TransferNote, icc_profile: Path, timeout: 
             done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
         except FileNotFoundError as exc:
             raise MissingDependency(
-                "Ghostscript is not installed; install it with: apt-get install ghostscript"
+                "Ghostscript (gs) is not installed; install it with: apt-get install ghostscript"
             ) from exc
         except subprocess.TimeoutExpired as exc:
             raise ConversionFailed(f"Ghostscript took longer than {timeout:.0f} s") from exc
