@@ -255,3 +255,19 @@ def test_without_ghostscript_dispatch_stops_and_touches_no_mail(tmp_path: Path, 
         assert session.get_one(Item, item_id).state == "auto_approved"
         assert session.query(Delivery).count() == 0
     db.dispose()
+
+
+def test_a_pdf_ghostscript_cannot_convert_is_a_dead_letter_with_its_message(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    settings = make_settings(tmp_path, url)
+    db = open_database(url)
+    item_id = make_item(db, settings, 1)
+    (settings.home / "archive" / "pdf" / f"{item_id}.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Kids [ broken")
+    [delivery] = dispatching.dispatch_once(settings, db, now=T0).deliveries
+    assert delivery.outcome == DeliveryOutcome.DEAD_LETTER
+    assert delivery.error.startswith("no PDF/A archival copy: the searchable PDF cannot be read")
+    assert (
+        not (settings.home / "offices" / "sozialamt").exists()
+        and not (settings.home / "archive" / "pdfa").exists()
+    )
+    db.dispose()

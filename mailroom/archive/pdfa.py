@@ -70,8 +70,14 @@ def require_ghostscript(icc_profile: Path) -> str:
 def make_pdfa(searchable: Path, note: TransferNote, icc_profile: Path, timeout: float = 300.0) -> bytes:
     """The PDF/A-2b copy of `searchable` with `note` in its metadata, as bytes.
 
-    Raises ConversionFailed with Ghostscript's message if it fails on the file.
+    Raises ConversionFailed with Ghostscript's message if it fails on the file,
+    TimeoutError if it takes longer than `timeout` seconds, MissingDependency without it.
     """
+    try:
+        with pikepdf.open(searchable) as source:
+            pages = len(source.pages)
+    except (pikepdf.PdfError, OSError) as exc:
+        raise ConversionFailed(f"the searchable PDF cannot be read: {exc}") from exc
     with tempfile.TemporaryDirectory(prefix="mailroom-pdfa-") as work:
         converted = Path(work) / "pdfa.pdf"
         command = [
@@ -85,13 +91,16 @@ def make_pdfa(searchable: Path, note: TransferNote, icc_profile: Path, timeout: 
             raise MissingDependency(
                 "Ghostscript (gs) is not installed; install it with: apt-get install ghostscript"
             ) from exc
-        except subprocess.TimeoutExpired as exc:
-            raise ConversionFailed(f"Ghostscript took longer than {timeout:.0f} s") from exc
+        except subprocess.TimeoutExpired as exc:  # a busy machine, not the file: worth another try
+            raise TimeoutError(f"Ghostscript took longer than {timeout:.0f} s") from exc
         if done.returncode != 0 or not converted.is_file():
             raise ConversionFailed(
                 f"Ghostscript failed ({done.returncode}): {(done.stderr or done.stdout).strip()[-500:]}"
             )
         with pikepdf.open(converted) as pdf:
+            if len(pdf.pages) != pages:  # Ghostscript "repairs" some broken files into fewer pages
+                problem = (done.stderr or done.stdout).strip()[-500:]
+                raise ConversionFailed(f"Ghostscript made {len(pdf.pages)} of {pages} pages: {problem}")
             _add_output_intent(pdf, icc_profile.read_bytes())
             _remove_active_content(pdf)
             _write_note(pdf, note)
