@@ -54,12 +54,20 @@ def test_a_0201_message_validates_against_the_official_xsd(tmp_path: Path, versi
     metadata = {"sender": "Erika Mustermann, Hauptstr. 1, 12345 Musterstadt", "date": "2029-12-28",
                 "references": {"aktenzeichen": ["50.2-2024-117"]}}  # fmt: skip
     with_metadata(db, item_id, metadata)
+    invoice = settings.home / "archive" / "attachments" / "factur-x.xml"
+    invoice.parent.mkdir(parents=True)
+    invoice.write_bytes(b"<rsm:CrossIndustryInvoice/>")
+    with db.session() as session:
+        item = session.get_one(Item, item_id)
+        item.flags = {**item.flags, "attachments": {"factur-x.xml": "archive/attachments/factur-x.xml"}}
     [delivery] = dispatching.dispatch_once(settings, db, now=T0).deliveries
     assert delivery.outcome == DeliveryOutcome.DELIVERED, delivery.error
 
     archive = the_container(settings)
-    [xml_name] = [n for n in archive.namelist() if n.endswith(".xml")]
+    [xml_name] = [n for n in archive.namelist() if n.endswith("0201.xml")]
     [pdf_name] = [n for n in archive.namelist() if n.endswith(".pdf")]
+    [invoice_name] = [n for n in archive.namelist() if n.endswith("factur-x.xml")]
+    assert archive.read(invoice_name) == b"<rsm:CrossIndustryInvoice/>"
     process_id = xml_name.split("_")[0]
     assert xml_name == f"{process_id}_Geschaeftsgang.Geschaeftsgang.0201.xml" and uuid.UUID(process_id)
     message = etree.fromstring(archive.read(xml_name))
@@ -86,6 +94,11 @@ def test_a_0201_message_validates_against_the_official_xsd(tmp_path: Path, versi
     assert text(document + "x:Absender/x:UnstrukturierteAnschrift/x:Zeile1").startswith("Erika Mustermann")
     assert text(document + "x:Version/x:Format/x:Name/code") == "044"  # PDF/A
     assert text(document + "x:Version/x:Format/x:Primaerdokument/x:Dateiname") == pdf_name
+    enclosure = document + "x:Anlage/x:Version/x:Format/"
+    assert (
+        text(enclosure + "x:Name/code") == "030"
+        and text(enclosure + "x:Primaerdokument/x:Dateiname") == invoice_name
+    )
     primary = archive.read(pdf_name)
     assert primary == (settings.home / "archive" / "pdfa" / f"{item_id}.pdf").read_bytes()
     extension = document + "x:AnwendungsspezifischeErweiterungXML/mr:Posteingang/"

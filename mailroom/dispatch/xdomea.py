@@ -58,6 +58,8 @@ CODE_LISTS = {  # element → (list URI, list version) of the xdomea code lists 
     "Name": ("urn:xoev-de:xdomea:codeliste:dateiformat", "1.0"),
 }
 PDF, PDFA = "018", "044"  # Dateiformat 1.0: pdf, pdf (Archival)
+FORMATS = {"xml": "030", "pdf": PDF, "png": "019", "jpg": "011", "tif": "023", "tiff": "024", "txt": "045"}
+OTHER_FORMAT = "100"  # Sonstiges, named in SonstigerName
 CURRENT_STEP = "002"  # Beteiligungsstatus: the step is current
 LOCAL = ZoneInfo("Europe/Berlin")  # dates in the message are the city's, not UTC's
 
@@ -178,6 +180,8 @@ def message_0201(payload: Payload, target: XdomeaTarget, pid: str, now: dt.datet
     x.text(primary, "DatumUhrzeit", now.astimezone(LOCAL).isoformat(timespec="seconds"))
     if archive and archive.get("sealed"):
         x.text(x.sub(primary, "SignaturSiegel"), "SignaturSiegelEingebettet", "1")  # the XSD fixes "1"
+    for name in sorted(payload.attachments):  # the files taken out of the PDF (an e-invoice's XML)
+        _enclosure(x, document, pid, name)
     if metadata.get("sender"):
         sender = x.sub(document, "Absender")
         x.text(x.sub(sender, "UnstrukturierteAnschrift"), "Zeile1", str(metadata["sender"]))
@@ -300,6 +304,22 @@ class _Builder:
         self.text(self.sub(contact, "Organisationseinheit"), "Name", unit)
 
 
+def _enclosure(x: _Builder, document: etree._Element, pid: str, name: str) -> None:
+    """An enclosure (Anlage) of the document: one of the files taken out of its PDF."""
+    enclosure = x.sub(document, "Anlage")
+    x.text(x.sub(enclosure, "Identifikation"), "ID", str(uuid.uuid5(PROCESS_NAMESPACE, f"{pid}/{name}")))
+    version = x.sub(enclosure, "Version")
+    x.text(version, "Nummer", "1")
+    form = x.sub(version, "Format")
+    suffix = Path(name).suffix.lower().lstrip(".")
+    code = FORMATS.get(suffix, OTHER_FORMAT)
+    x.code(form, "Name", code)
+    if code == OTHER_FORMAT:
+        x.text(form, "SonstigerName", suffix or "unbekannt")
+    x.text(form, "Version", "1")
+    x.text(x.sub(form, "Primaerdokument"), "Dateiname", f"{pid}_{name}")
+
+
 def _extension(payload: Payload) -> etree._Element:
     """The primary document's SHA-256 and the transfer note, in our own namespace."""
     root = etree.Element(f"{{{NS_EXTENSION}}}Posteingang", nsmap={"mr": NS_EXTENSION})
@@ -342,4 +362,6 @@ def _zip(pid: str, xml: bytes, payload: Payload) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(f"{pid}_{MESSAGE}.xml", xml)
         archive.writestr(_file_name(pid, payload), payload.pdf.read_bytes())
+        for name, path in sorted(payload.attachments.items()):
+            archive.writestr(f"{pid}_{name}", path.read_bytes())
     return buffer.getvalue()
