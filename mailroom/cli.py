@@ -70,6 +70,12 @@ def doctor(ctx: Context) -> None:
     table.add_row("tesseract", escape(tesseract_version()))
     table.add_row("OCR languages", escape(", ".join(installed_languages())))
     table.add_row("poppler (pdftoppm)", _program_version(["pdftoppm", "-v"]))
+    table.add_row("ghostscript (PDF/A)", _program_version(["gs", "--version"]))
+    icc = ctx.settings.archive.icc_profile
+    table.add_row(
+        "ICC profile (PDF/A)",
+        escape(str(icc)) if icc.is_file() else f"[red]missing: {escape(str(icc))}[/red]",
+    )
     for package in (
         "torch",
         "transformers",
@@ -78,6 +84,9 @@ def doctor(ctx: Context) -> None:
         "mlflow",
         "pytesseract",
         "pdf2image",
+        "pikepdf",
+        "pyhanko",
+        "lxml",
     ):
         table.add_row(package, _package_version(package))
     table.add_row("broker", _broker_status(ctx.settings))

@@ -8,12 +8,14 @@ nothing becomes two items. The stages and their order are declared once, in
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 
+from mailroom.dispatch.dispatch import check_archive, collect_all_replies
 from mailroom.flow.local import Progress, keep_dispatching, live_pool, run_in_process, warm_pool
 from mailroom.flow.sources import Folders, IngestReport, limits, register, settle
 from mailroom.flow.stages import INGEST, Context
@@ -69,7 +71,7 @@ def watch_inbox(
     `polling` for network shares), and every few seconds anyway so that files still being
     written are taken once they stand still. `dispatch`: in the embedded mode also run the
     dispatch stage, beside the passes at its own pace (the Celery mode's passes hand due
-    deliveries to the workers)."""
+    deliveries to the workers); both read the confirmations of xdomea receivers."""
     if dispatch and not settings.broker_url:
         ctx = Context(settings, db)
         _ = ctx.routes  # a broken routes.yaml stops the start, not a thread later
@@ -84,6 +86,8 @@ def watch_inbox(
             while not stop.is_set():
                 pool = pool and live_pool(pool, workers)
                 report = ingest_once(settings, db, watch, wait_for_workers=False, ctx=ctx, pool=pool)
+                if dispatch and settings.broker_url:  # the embedded mode's dispatch thread reads them there
+                    collect_all_replies(db, ctx.routes, dt.datetime.now(dt.UTC))
                 if on_report and report.files:
                     on_report(report)
                 wake.wait(next_look(watch, pause))  # at once when a file may be complete
@@ -94,8 +98,10 @@ def watch_inbox(
 
 
 def require_programs(settings: Settings) -> None:
-    """Probe the programs the stages run (poppler, Tesseract with the OCR languages) once
+    """Probe the programs the stages run (poppler, Tesseract with the OCR languages,
+    Ghostscript for archival copies, the seal's key) once
     before work starts. Raises MissingDependency with the install hint: an installation
     without them stops before it takes any mail, which waits in the inbox."""
     require_poppler()
     require_language(settings.ocr.lang)
+    check_archive(settings)  # Ghostscript and the seal, before dispatch takes an item

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from mailroom.errors import BadConfig
 from mailroom.files import read_yaml
@@ -112,6 +112,49 @@ class ReviewSettings(Section):
     }
 
 
+class ProtectionHigh(Section):
+    """What has a high protection need (BSI TR-03138 RESISCAN): its archival copy is sealed."""
+
+    routes: tuple[str, ...] = ()
+    doc_types: tuple[str, ...] = ()
+
+    def covers(self, route: str | None, doc_type: str | None) -> bool:
+        return route in self.routes or doc_type in self.doc_types
+
+
+class SealSettings(Section):
+    """The electronic seal (PAdES) of archival copies with a high protection need."""
+
+    key: Path | None = None  # PEM private key; relative: under MAILROOM_HOME
+    cert: Path | None = None  # PEM certificate that goes with the key
+    chain: tuple[Path, ...] = ()  # PEM certificates of the issuing CAs, embedded with the seal
+    key_password: str = ""  # give it as MAILROOM_ARCHIVE__SEAL__KEY_PASSWORD, not in a file
+    field_name: str = "Siegel"  # the signature field's name in the PDF
+
+
+class ArchiveSettings(Section):
+    """The archival copy (PDF/A-2b) made at dispatch, its transfer note and seal."""
+
+    pdfa: bool = True  # make a PDF/A-2b archival copy of every item before it is delivered
+    icc_profile: Path = Path(
+        "/usr/share/color/icc/sRGB.icc"
+    )  # the sRGB OutputIntent (Debian: icc-profiles-free)
+    operator: str = ""  # who scans, for the transfer note (Transfervermerk)
+    scan_station: str = ""  # which scan station
+    scan_profile: str = ""  # the scanner's profile, e.g. "Farbe 300 dpi duplex"
+    protection_high: ProtectionHigh = ProtectionHigh()
+    seal: SealSettings = SealSettings()
+
+    @model_validator(mode="after")
+    def _seal_for_high(self) -> ArchiveSettings:
+        high = self.protection_high.routes or self.protection_high.doc_types
+        if high and not (self.pdfa and self.seal.key and self.seal.cert):
+            raise ValueError(
+                "protection_high needs archival copies (pdfa: true) and a seal: set seal.key and seal.cert"
+            )
+        return self
+
+
 class WorkerSettings(Section):
     """The Celery mode (`broker_url` set): stages run as tasks on `mailroom worker`s."""
 
@@ -133,6 +176,7 @@ class Settings(Section):
     classify: ClassifySettings = ClassifySettings()
     review: ReviewSettings = ReviewSettings()
     worker: WorkerSettings = WorkerSettings()
+    archive: ArchiveSettings = ArchiveSettings()
 
     def path(self, *parts: str) -> Path:
         """A path under MAILROOM_HOME."""

@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
   tesseract-ocr tesseract-ocr-deu tesseract-ocr-osd poppler-utils libgl1 libglib2.0-0
+  ghostscript icc-profiles-free
   fonts-liberation2 fonts-crosextra-carlito fonts-crosextra-caladea fonts-open-sans
   fonts-lato fonts-courier-prime fonts-freefont-ttf fonts-dejavu-core fonts-dejavu-extra
   fonts-comic-neue fonts-humor-sans fonts-femkeklaver fonts-dkg-handwriting

@@ -32,7 +32,7 @@ from mailroom.dispatch.commands import dispatch as dispatch_command
 from mailroom.dispatch.routes import load_routes
 from mailroom.errors import BadConfig, BadInput
 from mailroom.records import DeliveryOutcome, ItemState
-from mailroom.settings import PACKAGE_CONFIG_DIR, Settings
+from mailroom.settings import PACKAGE_CONFIG_DIR, ArchiveSettings, Settings
 from mailroom.store.db import Database, open_database
 from mailroom.store.tables import Delivery, Event, Item, SourceFile
 
@@ -265,7 +265,9 @@ def test_folder_delivery_writes_the_pdf_and_a_complete_sidecar(tmp_path: Path, d
         f"{item_id}.pdf",
     ]  # no temp files left
     pdf = (office / f"{item_id}.pdf").read_bytes()
-    assert pdf == (settings.home / "archive" / "pdf" / f"{item_id}.pdf").read_bytes()
+    assert pdf == (settings.home / "archive" / "pdfa" / f"{item_id}.pdf").read_bytes()  # the archival copy
+    searchable = (settings.home / "archive" / "pdf" / f"{item_id}.pdf").read_bytes()
+    assert searchable == _pdf(pages=2)  # made from the searchable PDF, which stays as it was
     sidecar = json.loads((office / f"{item_id}.json").read_text(encoding="utf-8"))
     assert sidecar["item_id"] == item_id
     assert sidecar["labels"] == {
@@ -283,7 +285,13 @@ def test_folder_delivery_writes_the_pdf_and_a_complete_sidecar(tmp_path: Path, d
     assert sidecar["document"] == {
         "file_name": f"{item_id}.pdf", "sha256": hashlib.sha256(pdf).hexdigest(), "pages": 2, "mean_ocr_confidence": 91.5,
     }  # fmt: skip
-    assert [e["kind"] for e in sidecar["trail"]] == ["received", "ocr_done", "classified"]
+    assert sidecar["archive"] == {
+        "format": "PDF/A-2b", "sha256": hashlib.sha256(pdf).hexdigest(), "sealed": False,
+        "original_sha256": hashlib.sha256(b"source 1").hexdigest(),
+        "searchable_pdf_sha256": hashlib.sha256(searchable).hexdigest(),
+    }  # fmt: skip
+    assert sidecar["transfer_note"]["item_id"] == item_id and sidecar["transfer_note"]["item_pages"] == 2
+    assert [e["kind"] for e in sidecar["trail"]] == ["received", "ocr_done", "classified", "archived"]
     assert sidecar["idempotency_key"] == report.deliveries[0].key
     assert state_of(db, item_id) == ItemState.DISPATCHED
     assert event_kinds(db, item_id)[-1] == "dispatched"
@@ -292,7 +300,7 @@ def test_folder_delivery_writes_the_pdf_and_a_complete_sidecar(tmp_path: Path, d
 
 def test_a_failed_folder_write_leaves_nothing_half_written(tmp_path: Path, monkeypatch) -> None:
     url = f"sqlite:///{tmp_path / 'm.db'}"
-    settings = make_settings(tmp_path, url)
+    settings = make_settings(tmp_path, url).model_copy(update={"archive": ArchiveSettings(pdfa=False)})
     db = open_database(url)
     item_id = make_item(db, settings, 1)
 
@@ -373,7 +381,7 @@ def test_email_goes_through_a_real_smtp_server_once_with_the_pdf_attached(tmp_pa
     assert item_id in message["Subject"] and "Sozialamt" in message["Subject"]
     attachments = {part.get_filename(): part.get_content() for part in message.iter_attachments()}
     assert (
-        attachments[f"{item_id}.pdf"] == (settings.home / "archive" / "pdf" / f"{item_id}.pdf").read_bytes()
+        attachments[f"{item_id}.pdf"] == (settings.home / "archive" / "pdfa" / f"{item_id}.pdf").read_bytes()
     )
     assert json.loads(attachments[f"{item_id}.json"])["item_id"] == item_id
     assert state_of(db, item_id) == ItemState.DISPATCHED
@@ -411,7 +419,7 @@ def test_webhook_posts_the_json_and_the_pdf_with_an_idempotency_key(tmp_path: Pa
     assert got["metadata"]["type"] == "application/json"
     assert json.loads(got["metadata"]["bytes"])["item_id"] == item_id
     assert got["document"]["type"] == "application/pdf" and got["document"]["filename"] == f"{item_id}.pdf"
-    assert got["document"]["bytes"] == (settings.home / "archive" / "pdf" / f"{item_id}.pdf").read_bytes()
+    assert got["document"]["bytes"] == (settings.home / "archive" / "pdfa" / f"{item_id}.pdf").read_bytes()
     db.dispose()
 
 

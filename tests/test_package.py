@@ -43,6 +43,11 @@ def test_an_installed_wheel_finds_its_configs_and_model_from_any_folder(tmp_path
             [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], text=True
         ).strip()
     )
+    xsds = env_site / "mailroom" / "dispatch" / "xdomea_xsd"  # the xdomea connector validates against them
+    assert (xsds / "3.0.0" / "xdomea_3.0.0" / "xdomea.xsd").is_file() and (
+        xsds / "3.1.0" / "xoev" / "xoev-code.xsd"
+    ).is_file()
+    assert (xsds / "SOURCE.md").is_file()
     (env_site / "borrowed.pth").write_text("\n".join(site.getsitepackages()) + "\n")  # after the env's own
 
     folder = tmp_path / "elsewhere"

@@ -26,11 +26,15 @@ from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
+from mailroom.archive.archival import archive_item
+from mailroom.archive.pdfa import ConversionFailed, require_ghostscript
 from mailroom.dispatch.connectors import DeliveryError, Payload, Target
 from mailroom.dispatch.routes import connector_for, load_routes
+from mailroom.dispatch.xdomea import XdomeaTarget, collect_replies
 from mailroom.records import Delivery, DeliveryOutcome, ItemState
 from mailroom.settings import DispatchSettings, Settings
 from mailroom.store import deliveries
+from mailroom.store.archive import ArchivedCopy
 from mailroom.store.db import Database
 from mailroom.store.deliveries import Claimed, shipment
 from mailroom.store.deliveries import dead_letters as dead_letters  # the dead-letter list, for the CLI
@@ -69,6 +73,7 @@ def dispatch_once(
     """
     start, started = _pass_time(now), time.monotonic()
     taxonomy = settings.taxonomy
+    check_archive(settings)
     routes = load_routes(settings, taxonomy) if routes is None else routes
     report = DispatchReport()
     for item_id in item_ids_in(db, READY):
@@ -79,7 +84,14 @@ def dispatch_once(
             continue
         if delivery is not None:
             report.deliveries.append(delivery)
+    collect_all_replies(db, routes, start)
     return report
+
+
+def collect_all_replies(db: Database, routes: dict[str, Target], now: dt.datetime) -> int:
+    """Record the confirmations waiting in the reply folders of the xdomea targets; how many."""
+    targets = {t.key: t for t in routes.values() if isinstance(t, XdomeaTarget)}
+    return sum(len(collect_replies(db, target, now)) for target in targets.values())
 
 
 def dispatch_loop(
@@ -91,6 +103,7 @@ def dispatch_loop(
     """Run dispatch passes every `dispatch.poll_seconds` until `stop` is set. Configuration
     errors raise at once; anything failing in a pass is logged and the next pass tries again."""
     routes = load_routes(settings, settings.taxonomy)
+    check_archive(settings)
     while not stop.is_set():
         try:
             report = dispatch_once(settings, db, routes=routes)
@@ -121,7 +134,8 @@ def dispatch_item(
     target = routes[claimed.route]
     started = time.monotonic()
     try:
-        payload = build_payload(db, settings, item_id, claimed.key, taxonomy)
+        archived = _archive(settings, db, item_id, now)
+        payload = build_payload(db, settings, item_id, claimed.key, taxonomy, archived)
         receipt = connector_for(target, settings.dispatch).deliver(payload)
     except Exception as exc:  # whatever went wrong counts as a failed attempt and is shown to admins
         log.warning("%s: delivery to %s failed: %s", item_id, target.key, exc, extra={"item_id": item_id})
@@ -138,17 +152,41 @@ def dispatch_item(
     )
 
 
-def build_payload(db: Database, settings: Settings, item_id: str, key: str, taxonomy: Taxonomy) -> Payload:
-    """The item's searchable PDF, the files taken out of it (kept beside it) and its
-    sidecar: labels, confidence, decision, model version, metadata, source file name and
-    SHA-256, the PDF's SHA-256 and page count, the files' names and SHA-256, and the event
-    trail. Raises DeliveryError if the PDF or one of the files is missing."""
+def check_archive(settings: Settings) -> None:
+    """Before any mail is touched: Ghostscript and the ICC profile for archival copies, and
+    the seal's key and certificate where some mail must be sealed. Raises
+    MissingDependency or BadConfig."""
+    if settings.archive.pdfa:
+        require_ghostscript(settings.archive.icc_profile)
+    high = settings.archive.protection_high
+    if high.routes or high.doc_types:
+        from mailroom.archive.seal import load_sealer  # pyHanko is slow to import; only sealing needs it
+
+        load_sealer(settings.archive.seal, settings.home.resolve())
+
+
+def build_payload(
+    db: Database,
+    settings: Settings,
+    item_id: str,
+    key: str,
+    taxonomy: Taxonomy,
+    archived: ArchivedCopy | None = None,
+) -> Payload:
+    """The item's PDF (its archival copy if there is one, else its searchable PDF), the
+    files taken out of it (kept beside it) and its sidecar: labels, confidence, decision,
+    model version, metadata, source file name and SHA-256, the PDF's SHA-256 and page
+    count, the files' names and SHA-256, the event trail, and with an archival copy the
+    SHA-256 of original, searchable PDF and copy and the transfer note. Raises
+    DeliveryError if the PDF or one of the files is missing."""
     facts = shipment(db, item_id)
     item = facts.item
-    pdf = settings.home.resolve() / item.pdf_path
-    if not item.pdf_path or not pdf.is_file():
-        raise DeliveryError(f"the item's searchable PDF is missing ({pdf})")
     home = settings.home.resolve()
+    pdf = home / (archived.path if archived else item.pdf_path)
+    if not (archived or item.pdf_path) or not pdf.is_file():
+        raise DeliveryError(
+            f"the item's {'archival copy' if archived else 'searchable PDF'} is missing ({pdf})"
+        )
     attachments = {f"{item.id}.{name}": home / path for name, path in item.flags.attachments.items()}
     missing = [str(path) for path in attachments.values() if not path.is_file()]
     if missing:
@@ -175,9 +213,26 @@ def build_payload(db: Database, settings: Settings, item_id: str, key: str, taxo
         "attachments": [{"file_name": n, "sha256": hashlib.sha256(p.read_bytes()).hexdigest()} for n, p in attachments.items()],
         "trail": [{"at": _iso(at), "kind": kind, "detail": detail} for at, kind, detail in facts.trail],
     }  # fmt: skip
+    if archived is not None:
+        sidecar["archive"] = {
+            "format": "PDF/A-2b", "sha256": archived.sha256, "sealed": archived.sealed,
+            "original_sha256": archived.original_sha256, "searchable_pdf_sha256": archived.searchable_sha256,
+        }  # fmt: skip
+        sidecar["transfer_note"] = archived.transfer_note
     return Payload(
         item.id, key, pdf, sidecar, f"{route['name']}: {doc_type['name']} ({item.id})", attachments
     )
+
+
+def _archive(settings: Settings, db: Database, item_id: str, now: dt.datetime) -> ArchivedCopy | None:
+    """The item's archival copy, if archival copies are made. A PDF Ghostscript cannot
+    convert is a dead letter: trying again gives the same answer."""
+    if not settings.archive.pdfa:
+        return None
+    try:
+        return archive_item(settings, db, item_id, now)
+    except ConversionFailed as exc:
+        raise DeliveryError(f"no PDF/A archival copy: {exc}", permanent=True) from exc
 
 
 def retry_dead_letter(db: Database, item_id: str, now: dt.datetime | None = None) -> ItemState:

@@ -16,6 +16,7 @@ from mailroom.dispatch.connectors import Connector, Target
 from mailroom.dispatch.folder import FolderConnector, FolderTarget
 from mailroom.dispatch.mail import MailConnector, MailTarget
 from mailroom.dispatch.webhook import WebhookConnector, WebhookTarget
+from mailroom.dispatch.xdomea import XdomeaConnector, XdomeaTarget
 from mailroom.errors import BadConfig
 from mailroom.files import read_yaml
 from mailroom.settings import DispatchSettings, Settings
@@ -26,6 +27,7 @@ CONNECTORS: dict[str, tuple[type[Target], Callable[[Any, DispatchSettings], Conn
     "folder": (FolderTarget, FolderConnector),
     "email": (MailTarget, MailConnector),
     "webhook": (WebhookTarget, WebhookConnector),
+    "xdomea": (XdomeaTarget, XdomeaConnector),
 }
 
 VARIABLE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -97,6 +99,8 @@ def _expand(path: Path, route: str, value: Any, variables: Mapping[str, str]) ->
 
 def _anchor(target: Target, home: Path) -> Target:
     """A relative folder is taken relative to MAILROOM_HOME, so the same file works anywhere."""
-    if isinstance(target, FolderTarget) and not target.path.is_absolute():
-        return target.model_copy(update={"path": home.resolve() / target.path})
+    if isinstance(target, FolderTarget | XdomeaTarget) and not target.path.is_absolute():
+        target = target.model_copy(update={"path": home.resolve() / target.path})
+    if isinstance(target, XdomeaTarget) and target.replies is not None and not target.replies.is_absolute():
+        target = target.model_copy(update={"replies": home.resolve() / target.replies})
     return target

@@ -4,6 +4,7 @@ hands the subject on to the next stage."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import threading
@@ -13,6 +14,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from typing import Any
 
+from mailroom.dispatch.dispatch import collect_all_replies
 from mailroom.errors import MissingDependency
 from mailroom.flow.items import record_failure
 from mailroom.flow.sources import IngestReport
@@ -67,6 +69,7 @@ def keep_dispatching(ctx: Context, stop: threading.Event) -> None:
     while not stop.is_set():
         try:
             run_in_process(ctx, (DISPATCH,))
+            collect_all_replies(ctx.db, ctx.routes, dt.datetime.now(dt.UTC))
         except Exception:  # a database hiccup must not end the loop of a long-running service
             log.exception("dispatch pass failed; trying again in %.0f s", ctx.settings.dispatch.poll_seconds)
         stop.wait(ctx.settings.dispatch.poll_seconds)

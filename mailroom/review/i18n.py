@@ -125,6 +125,8 @@ NAMES = {
     "approved": N_("approved"),
     "dispatched": N_("delivered"),
     "dispatch_failed": N_("delivery failed"),
+    "archived": N_("archival copy made (PDF/A)"),
+    "xdomea_reply": N_("confirmation from the e-file system"),
     "dead_letter": N_("undeliverable"),
     "dead_letter_retry": N_("delivery tried again"),
     "quarantined": N_("quarantined"),

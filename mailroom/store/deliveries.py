@@ -271,3 +271,19 @@ def _utc(value: dt.datetime | None) -> dt.datetime | None:
     if value is None:
         return None
     return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+def record_reply(
+    db: Database, receipt_mark: str, kind: str, detail: dict[str, Any], now: dt.datetime
+) -> str | None:
+    """Record a receiver's confirmation as an event of the item whose delivery receipt
+    contains `receipt_mark`. Returns the item's id, None if no delivery matches."""
+    with db.session() as session:
+        row = session.scalars(
+            select(DeliveryRow).where(DeliveryRow.receipt.contains(receipt_mark, autoescape=True))
+        ).first()
+        if row is None:
+            return None
+        item = session.get_one(Item, row.item_id)
+        _event(session, item, kind, now, detail)
+        return item.id

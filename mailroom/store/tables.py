@@ -6,7 +6,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -220,3 +231,20 @@ class ReadAudit(Base):
     what: Mapped[str] = mapped_column(String(20))  # "item", "pdf", "image"
     page: Mapped[int | None] = mapped_column(Integer, nullable=True)  # of an image
     address: Mapped[str] = mapped_column(String(64), default="")  # the client's
+
+
+class ArchiveCopy(Base):
+    """The archival copy (PDF/A-2b) of an item, made before its first delivery: the SHA-256
+    of the original, of the searchable PDF it was made from and of itself, whether it is
+    sealed, and its transfer note (Transfervermerk)."""
+
+    __tablename__ = "archive_copies"
+
+    item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), primary_key=True)
+    original_sha256: Mapped[str] = mapped_column(String(64))
+    searchable_sha256: Mapped[str] = mapped_column(String(64))
+    path: Mapped[str] = mapped_column(Text)  # relative to MAILROOM_HOME
+    sha256: Mapped[str] = mapped_column(String(64))
+    sealed: Mapped[bool] = mapped_column(Boolean, default=False)
+    transfer_note: Mapped[dict[str, Any]] = mapped_column()
+    made_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
