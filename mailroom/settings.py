@@ -112,6 +112,16 @@ class ReviewSettings(Section):
     }
 
 
+class OutgoingSettings(Section):
+    """Outgoing mail (configs/outgoing.yaml holds channels, notice rules and postage)."""
+
+    outbox: Path | None = None  # default: MAILROOM_HOME/outbox, one folder per office (route id)
+    tokens: dict[
+        str, str
+    ] = {}  # office → bearer token of its HTTP endpoint; give as MAILROOM_OUTGOING__TOKENS__<OFFICE>
+    stable_seconds: float = 2.0  # an outbox file is taken once it has not changed this long
+
+
 class WorkerSettings(Section):
     """The Celery mode (`broker_url` set): stages run as tasks on `mailroom worker`s."""
 
@@ -133,6 +143,7 @@ class Settings(Section):
     classify: ClassifySettings = ClassifySettings()
     review: ReviewSettings = ReviewSettings()
     worker: WorkerSettings = WorkerSettings()
+    outgoing: OutgoingSettings = OutgoingSettings()
 
     def path(self, *parts: str) -> Path:
         """A path under MAILROOM_HOME."""
@@ -141,6 +152,10 @@ class Settings(Section):
     @property
     def inbox(self) -> Path:
         return self.ingest.inbox or self.path("inbox")
+
+    @property
+    def outbox(self) -> Path:
+        return self.outgoing.outbox or self.path("outbox")
 
     @property
     def database(self) -> str:
