@@ -99,7 +99,10 @@ def test_the_channel_policy_table(kind: str, recipient: Recipient, channel: Chan
 def test_signed_notices_may_go_by_email_with_consent() -> None:
     recipient = person(**E_MAIL, consents=(consent(Channel.EMAIL),), preferred=(Channel.EMAIL,))
     document = OutgoingDocument("d1", "sozialamt", Kind.NOTICE, "outgoing/d1.pdf")
-    assert choose_channel(document, recipient, TODAY, PolicyRules(email_notices_signed=True)).channel == Channel.EMAIL
+    assert (
+        choose_channel(document, recipient, TODAY, PolicyRules(email_notices_signed=True)).channel
+        == Channel.EMAIL
+    )
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,8 @@ sends what is due and asks the gateways what became of what was sent.
      transaction, record the outcome: sent (with the deemed notice date where the rule
      knows it at once), or tried again after an exponential backoff, or a dead letter
      after a permanent refusal or `dispatch.max_attempts`.
-  3. status: retrieval and acknowledgement reported by the gateways, and the deemed
+  3. status (before sending, so a fallback goes out in the same pass): retrieval and
+     acknowledgement reported by the gateways, and the deemed
      notice date that follows; a document not retrieved in time where the rule says so
      goes out again by post.
 As in dispatch, this is at-least-once made idempotent: an attempt repeated after a crash
@@ -77,12 +78,11 @@ def send_once(
     report = SendReport(intake=take_outboxes(settings, db, now))
     for document_id in store.document_ids(db, [DocState.RECEIVED]):
         _route(settings, db, config, document_id, now, report)
+    _check_status(settings, db, config, now, report)  # first: a fallback goes out in this pass
     started = time.monotonic()
     for document_id in store.document_ids(db, [DocState.ROUTED]):
-        _send(
-            settings, db, config, document_id, now + dt.timedelta(seconds=time.monotonic() - started), report
-        )
-    _check_status(settings, db, config, now, report)
+        at = now + dt.timedelta(seconds=time.monotonic() - started)
+        _send(settings, db, config, document_id, at, report)
     return report
 
 

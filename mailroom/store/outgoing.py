@@ -200,7 +200,7 @@ def route(
         row = session.get_one(OutgoingDocumentRow, document_id)
         row.recipient_id, row.recipient_version = recipient_id, version
         row.channel, row.reason, row.state = channel, reason, DocState.ROUTED
-        _delivery_row(session, document_id, channel, connector)
+        _delivery_row(session, document_id, channel, connector, now)
         detail = {"channel": channel, "reason": reason, "recipient": recipient_id, "version": version}
         session.add(OutgoingEvent(at=now, document_id=document_id, kind="channel_chosen", detail=detail))
 
@@ -373,7 +373,7 @@ def fall_back(
         before = doc.channel
         doc.channel, doc.state, doc.reason = channel, DocState.ROUTED, f"{doc.reason} | Ersatzweg: {reason}"
         doc.notice_date, doc.notice_basis = None, ""
-        _delivery_row(session, document_id, channel, connector)
+        _delivery_row(session, document_id, channel, connector, now)
         detail = {"from": before, "channel": channel, "reason": reason}
         session.add(OutgoingEvent(at=now, document_id=document_id, kind="fallback", detail=detail))
 
@@ -451,7 +451,9 @@ def _current_delivery(session: Session, doc: OutgoingDocumentRow) -> OutgoingDel
     )
 
 
-def _delivery_row(session: Session, document_id: str, channel: str, connector: str) -> OutgoingDelivery:
+def _delivery_row(
+    session: Session, document_id: str, channel: str, connector: str, now: dt.datetime
+) -> OutgoingDelivery:
     row = session.scalar(
         select(OutgoingDelivery).where(
             OutgoingDelivery.document_id == document_id, OutgoingDelivery.channel == channel
@@ -460,7 +462,7 @@ def _delivery_row(session: Session, document_id: str, channel: str, connector: s
     if row is None:
         row = OutgoingDelivery(
             document_id=document_id, channel=channel, connector=connector, idempotency_key=f"{document_id}-{channel}",
-            attempts=0, last_error="", receipt="",
+            attempts=0, last_error="", receipt="", created_at=now, updated_at=now,
         )  # fmt: skip
         session.add(row)
         session.flush()
