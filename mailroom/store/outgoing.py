@@ -394,10 +394,14 @@ def events(db: Database, document_id: str) -> list[tuple[dt.datetime, str, str, 
         return [(utc(e.at), e.kind, e.user, e.detail) for e in rows]
 
 
-def documents(db: Database, office: str = "", channel: str = "", limit: int = 500) -> list[StoredDocument]:
-    """The newest documents (of one office / channel), with their current delivery and the
-    recipient's name."""
+def documents(
+    db: Database, office: str = "", channel: str = "", limit: int = 500, offices: Sequence[str] | None = None
+) -> list[StoredDocument]:
+    """The newest documents (of one office / channel / of `offices`), with their current
+    delivery and the recipient's name."""
     query = select(OutgoingDocumentRow)
+    if offices is not None:
+        query = query.where(OutgoingDocumentRow.office.in_(offices))
     if office:
         query = query.where(OutgoingDocumentRow.office == office)
     if channel:
@@ -413,20 +417,20 @@ def documents(db: Database, office: str = "", channel: str = "", limit: int = 50
         return [_document(row, _current_delivery(session, row), names[row.id]) for row in rows]
 
 
-def channel_counts(db: Database, office: str = "") -> Counter[str]:
-    """Documents sent per channel (of one office)."""
-    query = select(OutgoingDocumentRow.channel, func.count()).where(
+def channel_counts(
+    db: Database, office: str = "", offices: Sequence[str] | None = None
+) -> Counter[tuple[str, str]]:
+    """Documents sent per (channel, kind), of one office or of `offices`."""
+    query = select(OutgoingDocumentRow.channel, OutgoingDocumentRow.kind, func.count()).where(
         OutgoingDocumentRow.state == DocState.SENT
     )
     if office:
         query = query.where(OutgoingDocumentRow.office == office)
+    if offices is not None:
+        query = query.where(OutgoingDocumentRow.office.in_(offices))
+    query = query.group_by(OutgoingDocumentRow.channel, OutgoingDocumentRow.kind)
     with db.session() as session:
-        return Counter(
-            {
-                channel: count
-                for channel, count in session.execute(query.group_by(OutgoingDocumentRow.channel))
-            }
-        )
+        return Counter({(channel, kind): count for channel, kind, count in session.execute(query)})
 
 
 def _document(row: OutgoingDocumentRow, delivery: OutgoingDelivery | None, name: str = "") -> StoredDocument:
