@@ -129,7 +129,7 @@ def retry_page(request: Request, document_id: str, user: Admin) -> Response:
 
 @router.post("/api/postausgang/{office}")
 async def upload(
-    request: Request, office: str, document: UploadFile, metadata: str = Form("")
+    request: Request, office: str, document: UploadFile | None = None, metadata: str = Form("")
 ) -> JSONResponse:
     """An office's program hands over a PDF and its metadata (JSON, the sidecar's keys).
     Needs `Authorization: Bearer <the office's token>`. 201 with the document's id, 200 if
@@ -139,6 +139,8 @@ async def upload(
     given = request.headers.get("authorization", "")
     if not token or not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
         return JSONResponse({"error": "Kennung fehlt oder falsch"}, status_code=401)
+    if document is None:
+        return JSONResponse({"error": "das Formularfeld 'document' (PDF) fehlt"}, status_code=422)
     content = await document.read()
     now = _now()
     try:
