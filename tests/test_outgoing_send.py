@@ -399,3 +399,23 @@ def test_a_file_still_being_written_is_left_alone(tmp_path: Path, gateways) -> N
     for path in (settings.outbox / "steueramt").iterdir():
         os.utime(path, (old, old))
     assert len(send_once(settings, db, config, now=T0).intake.taken) == 1
+
+
+def test_a_crash_after_sending_repeats_it_with_the_same_key(tmp_path: Path, gateways, monkeypatch) -> None:
+    settings, db, config = make(tmp_path, f"sqlite:///{tmp_path / 'm.db'}", gateways)
+    fill(settings, db, [LETTERS[2]])
+    real = store.record_sent
+
+    def crash(*args, **kwargs):
+        monkeypatch.setattr(store, "record_sent", real)
+        raise KeyboardInterrupt("the process died after the gateway took it")
+
+    monkeypatch.setattr(store, "record_sent", crash)
+    with pytest.raises(KeyboardInterrupt):
+        send_once(settings, db, config, now=T0)
+    assert store.documents(db)[0].state == "routed"  # sent, but not recorded
+    assert not send_once(settings, db, config, now=T0 + dt.timedelta(seconds=30)).sent  # the lease holds it
+    lease = 10 * settings.dispatch.timeout_seconds
+    assert send_once(settings, db, config, now=T0 + dt.timedelta(seconds=lease + 1)).sent
+    postbox = gateways["postbox"][0]
+    assert len(postbox.requests) == 2 and len(set(postbox.requests)) == 1 and len(postbox.accepted) == 1

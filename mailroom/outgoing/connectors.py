@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import importlib
 import io
 import json
 import logging
@@ -88,6 +89,8 @@ class PrintConnector:
         in the window."""
         content = letter.pdf.read_bytes()
         problem = window_problem(content, letter.recipient, self.target)
+        if problem == NO_TEXT:  # a scanned letter: read the window by OCR where that is installed
+            problem = _window_by_ocr(letter)
         if problem:
             raise DeliveryError(f"Adressfeldprüfung: {problem}", permanent=True)
         folder = self.target.folder / letter.day.isoformat()
@@ -124,13 +127,31 @@ def window_problem(content: bytes, recipient: Recipient, target: PrintTarget) ->
 
     page.extract_text(visitor_text=visit)
     if not seen:
-        return "Seite 1 hat keine Textebene; die Anschrift im Sichtfenster kann nicht geprüft werden"
+        return NO_TEXT
     window = " ".join(" ".join(inside).split())
     surname = recipient.address.name.split()[-1]
     missing = [part for part in (surname, recipient.address.postcode) if part not in window]
     if missing:
         return (f"im Sichtfenster (DIN 5008, {target.window_left_mm:g}/{target.window_top_mm:g} mm) fehlt "
                 f"{', '.join(missing)}; gefunden: {window[:120]!r}")  # fmt: skip
+    return ""
+
+
+NO_TEXT = "Seite 1 hat keine Textebene; die Anschrift im Sichtfenster kann nicht geprüft werden"
+
+
+def _window_by_ocr(letter: Letter) -> str:
+    """ "" if OCR of the address window (mailroom/outgoing/window.py) finds the recipient
+    there, else what is wrong."""
+    try:
+        window = importlib.import_module("mailroom.outgoing.window")
+    except ImportError:
+        return NO_TEXT
+    found = window.read_window(letter.pdf)
+    if found is None:
+        return "im Sichtfenster (DIN 5008) ist keine Anschrift lesbar"
+    if window.match_recipient(found, [letter.recipient]) is None:
+        return f"im Sichtfenster steht eine andere Anschrift: {found.name}, {found.postcode} {found.city}"
     return ""
 
 
