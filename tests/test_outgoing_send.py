@@ -419,3 +419,26 @@ def test_a_crash_after_sending_repeats_it_with_the_same_key(tmp_path: Path, gate
     assert send_once(settings, db, config, now=T0 + dt.timedelta(seconds=lease + 1)).sent
     postbox = gateways["postbox"][0]
     assert len(postbox.requests) == 2 and len(set(postbox.requests)) == 1 and len(postbox.accepted) == 1
+
+
+def test_a_formal_service_without_eeb_in_time_goes_with_a_delivery_certificate(
+    tmp_path: Path, gateways
+) -> None:
+    settings, db, config = make(tmp_path, f"sqlite:///{tmp_path / 'm.db'}", gateways)
+    notice = dict(config.notice)
+    notice["secure_service"] = notice["secure_service"].model_copy(
+        update={
+            "fallback_after_days": 14,
+            "fallback_basis": "kein eEB binnen 14 Tagen: Zustellung durch die Post",
+        }
+    )
+    config = config.model_copy(update={"notice": notice})
+    fill(settings, db, [LETTERS[3]])
+    send_once(settings, db, config, now=T0)
+    late = send_once(settings, db, config, now=T0 + dt.timedelta(days=15))
+    doc = store.documents(db)[0]
+    assert late.fallbacks == [doc.id] and doc.channel == "post_service" and doc.notice_date is None
+    manifest = json.loads(
+        (settings.home / "druck" / "2026-12-19" / "manifest.json").read_text(encoding="utf-8")
+    )
+    assert [e["service"] for e in manifest["letters"]] == ["PZU"]

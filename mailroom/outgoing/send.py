@@ -227,15 +227,10 @@ def _check_status(
                                     notice_date=notice.day if notice else None, basis=notice.basis if notice else "")  # fmt: skip
                 report.reported.append(sent.document_id)
                 continue
-        if needs_fallback(rule, facts, today):
-            store.fall_back(
-                db,
-                sent.document_id,
-                Channel.POST,
-                config.channels[Channel.POST].connector,
-                rule.fallback_basis,
-                now,
-            )
+        if needs_fallback(rule, facts, today):  # on paper: a formal service with certificate
+            paper = Channel.POST_SERVICE if kind == Kind.FORMAL_SERVICE else Channel.POST
+            connector_name = config.channels[paper].connector
+            store.fall_back(db, sent.document_id, paper, connector_name, rule.fallback_basis, now)
             report.fallbacks.append(sent.document_id)
 
 
