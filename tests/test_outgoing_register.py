@@ -67,11 +67,14 @@ def test_add_consent_withdraw_keep_every_version(cli) -> None:
     assert register.from_json(store.get_recipient(db, "e-m").data).consents == (consent,)
 
 
-def test_the_history_cannot_be_changed_in_the_database(cli) -> None:
+def test_the_history_and_the_audit_log_cannot_be_changed_in_the_database(cli) -> None:
     invoke, db = cli
     invoke(recipients, "add", "x", "--name", "A B", "--street", "S 1", "--postcode", "12345", "--city", "C")
-    with pytest.raises(DatabaseError, match="append-only"), db.session() as session:
-        session.execute(text("UPDATE recipient_versions SET author = 'someone else'"))
+    store.log_event(db, "viewed", dt.datetime.now(dt.UTC), user="rita")
+    for statement in ("UPDATE recipient_versions SET author = 'someone else'", "DELETE FROM recipient_versions",
+                      "UPDATE outgoing_events SET user = 'nobody'", "DELETE FROM outgoing_events"):  # fmt: skip
+        with pytest.raises(DatabaseError, match="append-only"), db.session() as session:
+            session.execute(text(statement))
 
 
 def test_csv_import_takes_all_or_nothing(cli, tmp_path: Path) -> None:
