@@ -58,6 +58,7 @@ CASES = [
     ("letter", person(RecipientKind.LAWYER, **SAFE, **E_MAIL, consents=(consent(Channel.EMAIL),),
                       preferred=(Channel.EMAIL,)), Channel.SECURE, "beA"),
     ("letter", person(RecipientKind.COURT), Channel.POST, "§ 55d VwGO"),  # a court without SAFE-ID: say so
+    ("notice", person(RecipientKind.LAWYER), Channel.POST, "SAFE-ID nachtragen"),
     # the postbox only with consent in force (§ 9 OZG)
     ("notice", person(**POSTBOX, consents=(consent(Channel.POSTBOX),), preferred=(Channel.POSTBOX,)),
      Channel.POSTBOX, "§ 9 Abs. 1 OZG"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import importlib
 import io
 import json
@@ -156,8 +157,6 @@ def _window_by_ocr(letter: Letter) -> str:
 
 
 def _entry(letter: Letter, content: bytes) -> dict[str, Any]:
-    import hashlib
-
     a = letter.recipient.address
     return {
         "document_id": letter.document_id, "key": letter.key, "office": letter.office,

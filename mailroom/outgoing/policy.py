@@ -50,6 +50,8 @@ def choose_channel(
     reasons = "; ".join(refusals) or "kein elektronischer Zugang eröffnet"
     if recipient.kind == RecipientKind.COURT:
         reasons += "; Gericht ohne SAFE-ID im Register: elektronische Übermittlung (§ 55d VwGO) nicht möglich"
+    elif recipient.kind in SECURE_BY_LAW:
+        reasons += "; ohne SAFE-ID im Register kein sicherer Übermittlungsweg (SAFE-ID nachtragen)"
     return Choice(Channel.POST, f"{reasons}; Brief (schriftlicher Verwaltungsakt, § 41 Abs. 2 VwVfG)")
 
 

@@ -91,14 +91,14 @@ def withdraw(recipient: Recipient, channel: Channel, on: dt.date) -> Recipient:
         Consent(c.channel, c.source, c.given, on) if c.channel == channel and c.in_force(on) else c
         for c in recipient.consents
     )
-    return _replace(recipient, consents=consents)
+    return replace(recipient, consents=consents)
 
 
 def consent(recipient: Recipient, channel: Channel, source: str, on: dt.date) -> Recipient:
     """`recipient` with a new consent to `channel` given on `on`."""
     if not source.strip():
         raise BadInput("Eine Einwilligung braucht ihre Quelle (etwa 'Antrag vom 3.5.2026')")
-    return _replace(recipient, consents=(*recipient.consents, Consent(channel, source.strip(), on)))
+    return replace(recipient, consents=(*recipient.consents, Consent(channel, source.strip(), on)))
 
 
 def read_csv(text: str, where: str = "CSV") -> list[Recipient]:
@@ -140,7 +140,3 @@ def _from_row(row: dict[str, str]) -> Recipient:
             consents=tuple(consents), preferred=tuple(Channel(c.strip()) for c in value["preferred"].split("|") if c.strip()),
         )
     )  # fmt: skip
-
-
-def _replace(recipient: Recipient, **changes: Any) -> Recipient:
-    return replace(recipient, **changes)

@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 
 from mailroom.dispatch.connectors import DeliveryError
 from mailroom.dispatch.dispatch import backoff
+from mailroom.errors import BadInput
 from mailroom.outgoing import register
 from mailroom.outgoing.config import OutgoingConfig, load_outgoing
 from mailroom.outgoing.connectors import HttpConnector, Letter, connector_for
@@ -241,8 +242,6 @@ def record_delivery_certificate(
     """The returned postal delivery certificate (PZU) of a formal service: its date is the
     day of service (§ 3 VwZG). Returns the deemed notice date. Raises BadInput if the
     document was not sent by post with PZU or has its date already."""
-    from mailroom.errors import BadInput
-
     config = load_outgoing(settings) if config is None else config
     waiting = {s.document_id: s for s in store.awaiting(db)}
     sent = waiting.get(document_id)
