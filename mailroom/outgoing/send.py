@@ -109,14 +109,14 @@ def _route(
     report: SendReport,
 ) -> None:
     doc = store.get_document(db, document_id)
-    recipient_id, found = doc.recipient_id, {}
+    recipient_id, found = doc.recipient_id, ""
     if not recipient_id:
         recipient, why = find_recipient(settings, db, doc.pdf_path)
         if recipient is None:
             store.hold(db, document_id, why, now)
             report.held.append(document_id)
             return
-        recipient_id, found = recipient.id, {"recipient_from": why}
+        recipient_id, found = recipient.id, f" (Empfänger {why})"
     stored = store.get_recipient(db, recipient_id)
     if stored is None:
         store.hold(db, document_id, f"Empfänger {recipient_id!r} steht nicht im Register", now)
@@ -126,7 +126,7 @@ def _route(
     document = OutgoingDocument(document_id, doc.office, Kind(doc.kind), doc.pdf_path, doc.case_reference,
                                 recipient_id, doc.urgent)  # fmt: skip
     choice = choose_channel(document, recipient, city_day(now), config.policy)
-    reason = choice.reason + (f" (Empfänger {found['recipient_from']})" if found else "")
+    reason = choice.reason + found
     store.route(
         db,
         document_id,
