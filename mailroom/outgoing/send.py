@@ -45,6 +45,7 @@ from mailroom.store.outgoing import DocState
 log = logging.getLogger(__name__)
 CITY = ZoneInfo("Europe/Berlin")  # days of posting and notice are the city's days
 LEASE_TIMEOUTS = 10
+STATUS_DAYS = 30  # a gateway is asked about a delivery this long after sending (or until its fallback)
 
 
 @dataclass
@@ -205,7 +206,9 @@ def _check_status(
     settings: Settings, db: Database, config: OutgoingConfig, now: dt.datetime, report: SendReport
 ) -> None:
     today = city_day(now)
-    for sent in store.awaiting(db):
+    watched = [c for c in Channel if _watched(config, c)]
+    days = max([STATUS_DAYS, *(rule.fallback_after_days + 1 for rule in config.notice.values())])
+    for sent in store.awaiting(db, watched, now - dt.timedelta(days=days)):
         channel, kind = Channel(sent.channel), Kind(sent.kind)
         rule = rule_for(config, channel, kind)
         facts = Facts(sent=city_day(sent.sent_at))
@@ -233,6 +236,15 @@ def _check_status(
             connector_name = config.channels[paper].connector
             store.fall_back(db, sent.document_id, paper, connector_name, rule.fallback_basis, now)
             report.fallbacks.append(sent.document_id)
+
+
+def _watched(config: OutgoingConfig, channel: Channel) -> bool:
+    """Whether what was sent on `channel` is followed up: its gateway reports retrieval or
+    acknowledgement, or its rule falls back to paper. (A PZU is recorded by hand.)"""
+    rules = [
+        rule for key, rule in config.notice.items() if key.startswith(channel.value) and key != "post_service"
+    ]
+    return config.channels[channel].connector == "http" or any(rule.fallback_after_days for rule in rules)
 
 
 def record_delivery_certificate(

@@ -303,8 +303,11 @@ def retry_dead_letter(db: Database, document_id: str, user: str, now: dt.datetim
         session.add(OutgoingEvent(at=now, document_id=document_id, kind="dead_letter_retry", user=user))
 
 
-def awaiting(db: Database) -> list[Sent]:
-    """Sent deliveries without retrieval, acknowledgement or delivery certificate yet."""
+def awaiting(
+    db: Database, channels: Sequence[str] | None = None, since: dt.datetime | None = None
+) -> list[Sent]:
+    """Sent deliveries without retrieval, acknowledgement or delivery certificate yet (on
+    `channels`, sent `since`)."""
     query = (
         select(OutgoingDelivery, OutgoingDocumentRow.kind)
         .join(OutgoingDocumentRow, OutgoingDocumentRow.id == OutgoingDelivery.document_id)
@@ -318,6 +321,10 @@ def awaiting(db: Database) -> list[Sent]:
         )
         .order_by(OutgoingDelivery.id)
     )
+    if channels is not None:
+        query = query.where(OutgoingDelivery.channel.in_(channels))
+    if since is not None:
+        query = query.where(OutgoingDelivery.sent_at >= since)
     with db.session() as session:
         return [
             Sent(row.id, row.document_id, kind, row.channel, row.idempotency_key, utc(row.sent_at))
