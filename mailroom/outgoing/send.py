@@ -241,9 +241,7 @@ def _check_status(
 def _watched(config: OutgoingConfig, channel: Channel) -> bool:
     """Whether what was sent on `channel` is followed up: its gateway reports retrieval or
     acknowledgement, or its rule falls back to paper. (A PZU is recorded by hand.)"""
-    rules = [
-        rule for key, rule in config.notice.items() if key.startswith(channel.value) and key != "post_service"
-    ]
+    rules = [rule_for(config, channel, kind) for kind in Kind]
     return config.channels[channel].connector == "http" or any(rule.fallback_after_days for rule in rules)
 
 
