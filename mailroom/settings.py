@@ -155,6 +155,16 @@ class ArchiveSettings(Section):
         return self
 
 
+class OutgoingSettings(Section):
+    """Outgoing mail (configs/outgoing.yaml holds channels, notice rules and postage)."""
+
+    outbox: Path | None = None  # default: MAILROOM_HOME/outbox, one folder per office (route id)
+    tokens: dict[
+        str, str
+    ] = {}  # office → bearer token of its HTTP endpoint; give as MAILROOM_OUTGOING__TOKENS__<OFFICE>
+    stable_seconds: float = 2.0  # an outbox file is taken once it has not changed this long
+
+
 class WorkerSettings(Section):
     """The Celery mode (`broker_url` set): stages run as tasks on `mailroom worker`s."""
 
@@ -177,6 +187,7 @@ class Settings(Section):
     review: ReviewSettings = ReviewSettings()
     worker: WorkerSettings = WorkerSettings()
     archive: ArchiveSettings = ArchiveSettings()
+    outgoing: OutgoingSettings = OutgoingSettings()
 
     def path(self, *parts: str) -> Path:
         """A path under MAILROOM_HOME."""
@@ -185,6 +196,10 @@ class Settings(Section):
     @property
     def inbox(self) -> Path:
         return self.ingest.inbox or self.path("inbox")
+
+    @property
+    def outbox(self) -> Path:
+        return self.outgoing.outbox or self.path("outbox")
 
     @property
     def database(self) -> str:

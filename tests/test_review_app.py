@@ -52,7 +52,12 @@ def logged_in(client: TestClient, name: str) -> str:
 
 
 def concrete(path: str) -> str:
-    return path.replace("{item_id}", "item-a").replace("{number}", "1").replace("{source_id}", "1")
+    path = path.replace("{item_id}", "item-a").replace("{number}", "1").replace("{source_id}", "1")
+    return (
+        path.replace("{document_id}", "out-1")
+        .replace("{recipient_id}", "r-1")
+        .replace("{office}", "steueramt")
+    )
 
 
 def all_routes(routes) -> list:

@@ -22,7 +22,7 @@ from sqlalchemy import text
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from mailroom.review import search, views
+from mailroom.review import outgoing, search, views
 from mailroom.review.access import clearable
 from mailroom.review.auth import LoginThrottle, authenticate, end_session, secret_key, start_session
 from mailroom.review.deps import (
@@ -81,6 +81,7 @@ def create_app(settings: Settings, db: Database) -> FastAPI:
     app.add_api_route("/healthz", healthz, methods=["GET"])
     app.include_router(views.router)
     app.include_router(search.router)
+    app.include_router(outgoing.router)
     return app
 
 

@@ -248,3 +248,85 @@ class ArchiveCopy(Base):
     sealed: Mapped[bool] = mapped_column(Boolean, default=False)
     transfer_note: Mapped[dict[str, Any]] = mapped_column()
     made_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class RecipientVersion(Base):
+    """One version of an entry of the outgoing-mail recipient register (persons, firms,
+    lawyers, courts, authorities with their channels, addresses, consents, preferences).
+    Append-only, enforced by database triggers: a change is a new version, the newest is
+    in force."""
+
+    __tablename__ = "recipient_versions"
+    __table_args__ = (UniqueConstraint("recipient_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recipient_id: Mapped[str] = mapped_column(String(40), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    author: Mapped[str] = mapped_column(String(80))  # user name, "csv:<file>", "cli"
+    data: Mapped[dict[str, Any]] = mapped_column()  # mailroom.outgoing.register.to_json
+
+
+class OutgoingDocumentRow(Base):
+    """A letter an office sends: taken from its outbox folder or the HTTP endpoint."""
+
+    __tablename__ = "outgoing_documents"
+    __table_args__ = (Index("ix_outgoing_documents_office_state", "office", "state"),)
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    office: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(20))
+    pdf_path: Mapped[str] = mapped_column(Text)  # under MAILROOM_HOME
+    sha256: Mapped[str] = mapped_column(String(64))
+    case_reference: Mapped[str] = mapped_column(Text, default="")
+    recipient_id: Mapped[str] = mapped_column(String(40), default="")
+    recipient_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    urgent: Mapped[bool] = mapped_column(default=False)
+    origin: Mapped[str] = mapped_column(Text, default="")  # "folder:<file name>", "http"
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    channel: Mapped[str] = mapped_column(String(20), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")  # of the channel choice
+    notice_date: Mapped[dt.date | None] = mapped_column(nullable=True)
+    notice_basis: Mapped[str] = mapped_column(Text, default="")
+    received_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class OutgoingDelivery(Base):
+    """One sending of a document on one channel; made before the first attempt, so
+    attempts, backoff and the idempotency key survive a crash (like `deliveries`)."""
+
+    __tablename__ = "outgoing_deliveries"
+    __table_args__ = (UniqueConstraint("document_id", "channel"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("outgoing_documents.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    connector: Mapped[str] = mapped_column(String(20))
+    idempotency_key: Mapped[str] = mapped_column(String(120), unique=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[dt.datetime | None] = mapped_column(nullable=True, index=True)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    receipt: Mapped[str] = mapped_column(Text, default="")
+    sent_at: Mapped[dt.datetime | None] = mapped_column(nullable=True)
+    retrieved_at: Mapped[dt.datetime | None] = mapped_column(nullable=True)
+    acknowledged_at: Mapped[dt.datetime | None] = mapped_column(nullable=True)
+    delivered_on: Mapped[dt.date | None] = mapped_column(nullable=True)  # the PZU's date
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class OutgoingEvent(Base):
+    """The audit log of outgoing mail: intake, quarantine, channel choice with its reason,
+    attempts, sending, retrieval, fallback, who looked at the lists. Append-only, enforced
+    by database triggers."""
+
+    __tablename__ = "outgoing_events"
+    __table_args__ = (Index("ix_outgoing_events_kind_at", "kind", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    document_id: Mapped[str] = mapped_column(String(40), default="", index=True)  # "" for quarantined files
+    kind: Mapped[str] = mapped_column(String(40))
+    user: Mapped[str] = mapped_column(String(80), default="")
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
