@@ -10,11 +10,13 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from mailroom.ingest.separate import (
+    Box,
     PageKind,
     PageSignal,
     Split,
     classify_page,
     decode_code128_row,
+    qr_regions,
     read_page_signal,
     split_pages,
 )
@@ -201,6 +203,23 @@ def test_reads_no_code_on_a_letter(dpi: int) -> None:
     signal = read_page_signal(scan(letter(dpi, rng), rng, 90, 1.0))
     assert signal.codes == ()
     assert classify_page(signal) is C
+
+
+PAGE = Box(0, 0, 1240, 1754)  # A4 at 150 dpi
+
+
+def test_qr_regions_hold_a_whole_code_with_its_quiet_zone() -> None:
+    # The three finder squares (7 modules of 12 px) of a 21-module code at (400, 700).
+    finders = [Box(400, 700, 484, 784), Box(568, 700, 652, 784), Box(400, 868, 484, 952)]
+    assert qr_regions(finders, PAGE) == [Box(316, 616, 736, 1036)]
+    logo = Box(1000, 50, 1060, 110)  # a mark far away gets a region of its own
+    assert sorted(qr_regions([logo, *finders], PAGE)) == [Box(316, 616, 736, 1036), Box(940, 0, 1120, 170)]
+
+
+def test_qr_regions_are_the_whole_page_when_that_is_cheaper() -> None:
+    assert qr_regions([], PAGE) == []
+    big = [Box(100, 100, 500, 500), Box(600, 900, 1000, 1300)]  # grown, they cover over a third
+    assert qr_regions(big, PAGE) == [PAGE]
 
 
 def code128_row(content: str, module: int = 3) -> np.ndarray:

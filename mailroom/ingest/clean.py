@@ -35,7 +35,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from mailroom.ingest.images import as_gray, downscale
+from mailroom.ingest.images import as_gray, components, downscale, mask_points
 from mailroom.ingest.separate import A4_SHORT_INCH, ink_mask
 
 log = logging.getLogger(__name__)
@@ -100,11 +100,10 @@ def _analyse(gray: np.ndarray, dpi: int) -> tuple[int, float, float]:
     ink = _ink_points(page, fine_dpi, ANALYSIS_DPI)
     if ink is None:
         return 0, 0.0, 0.0
-    ys, xs = ink
-    sideways, direction_margin = _lines_run_vertically(ys, xs)
+    sideways, direction_margin = _lines_run_vertically(*ink)
     if sideways:
         page = np.ascontiguousarray(np.rot90(page, 1))
-    skew = estimate_skew(page, fine_dpi)
+    skew = _skew(page, fine_dpi, None if sideways else ink)
     asymmetry, lines = ascender_asymmetry(rotate(page, -skew), fine_dpi)
     if lines < MIN_LINE_PIECES:
         return 0, 0.0, skew  # a page too sparse to turn can still be straightened
@@ -129,8 +128,13 @@ def estimate_skew(gray: np.ndarray, dpi: int | None = None) -> float:
     copy, then in 0.05-degree steps on a 150-dpi copy without marks bigger than letters.
     """
     gray = as_gray(gray)
-    dpi = dpi or round(min(gray.shape) / A4_SHORT_INCH)
-    coarse_points = _ink_points(gray, dpi, ANALYSIS_DPI)
+    return _skew(gray, dpi or round(min(gray.shape) / A4_SHORT_INCH))
+
+
+def _skew(gray: np.ndarray, dpi: int, coarse_points: tuple[np.ndarray, np.ndarray] | None = None) -> float:
+    """`estimate_skew` of a grey page, given its ink points at `ANALYSIS_DPI` if they
+    have been found already."""
+    coarse_points = coarse_points or _ink_points(gray, dpi, ANALYSIS_DPI)
     if coarse_points is None:
         return 0.0
     coarse = _best_angle(*coarse_points, np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.5))
@@ -241,7 +245,7 @@ def _ink_points(
     ink = ink_mask(_inner(small))
     if letters_only:
         ink = _drop_big_marks(ink, round(MAX_LETTER_MM / 25.4 * min(dpi, target_dpi)))
-    ys, xs = np.nonzero(ink)
+    ys, xs = mask_points(ink)
     needed = MIN_INK_PIXELS * (min(dpi, target_dpi) / ANALYSIS_DPI) ** 2
     if len(ys) < needed:
         return None
@@ -249,7 +253,7 @@ def _ink_points(
 
 
 def _drop_big_marks(ink: np.ndarray, limit: int) -> np.ndarray:
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    count, labels, stats = components(ink)
     big = (stats[:, cv2.CC_STAT_WIDTH] > limit) & (stats[:, cv2.CC_STAT_HEIGHT] > limit)
     big[0] = False  # the background
     if not big.any():

@@ -16,6 +16,26 @@ def as_gray(image: np.ndarray) -> np.ndarray:
     return image
 
 
+def components(mask: np.ndarray) -> tuple[int, np.ndarray, np.ndarray]:
+    """(count, labels, stats) of the 8-connected marks of a boolean mask, as
+    `cv2.connectedComponentsWithStats` gives them (label 0 is the background), by the
+    BBDT algorithm: the same labels, three times faster than OpenCV's default here."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStatsWithAlgorithm(
+        mask.astype(np.uint8), 8, cv2.CV_32S, cv2.CCL_BBDT
+    )
+    return count, labels, stats
+
+
+def mask_points(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, columns) of the set pixels of a boolean mask, in `np.nonzero`'s order;
+    OpenCV finds them several times faster."""
+    points = cv2.findNonZero(mask.astype(np.uint8))
+    if points is None:
+        return np.zeros(0, np.int32), np.zeros(0, np.int32)
+    points = points.reshape(-1, 2)  # (x, y) each
+    return points[:, 1], points[:, 0]
+
+
 def downscale(gray: np.ndarray, dpi: float, target_dpi: float) -> np.ndarray:
     """`gray` reduced from `dpi` to `target_dpi` (unchanged if it is not larger)."""
     if dpi <= target_dpi * 1.05:

@@ -17,12 +17,13 @@ import enum
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import cv2
 import numpy as np
 
 from mailroom.code128 import decode_code128_row
-from mailroom.ingest.images import as_gray, downscale
+from mailroom.ingest.images import as_gray, components, downscale
 
 log = logging.getLogger(__name__)
 
@@ -123,8 +124,8 @@ def read_page_signal(gray: np.ndarray, dpi: float | None = None) -> PageSignal:
     if dpi is None:
         dpi = min(gray.shape) / A4_SHORT_INCH
     small = downscale(gray, dpi, WORK_DPI)
-    ink_ratio, text_marks, square = _ink_marks(small, min(dpi, WORK_DPI))
-    codes = read_codes(gray, dpi, small, look_for_qr=square)
+    ink_ratio, text_marks, squares = _ink_marks(small, min(dpi, WORK_DPI))
+    codes = read_codes(gray, dpi, small, qr_marks=squares)
     return PageSignal(codes=codes, ink_ratio=ink_ratio, text_marks=text_marks)
 
 
@@ -153,29 +154,35 @@ def measure_ink(gray: np.ndarray, dpi: float) -> tuple[float, int]:
     return ink_ratio, text_marks
 
 
-def _ink_marks(small: np.ndarray, dpi: float) -> tuple[float, int, bool]:
-    """`measure_ink` of a copy at no more than 150 dpi, and whether it has a square mark
-    at least `MIN_QR_MM` wide, as any QR code that can be read at that resolution is
-    (the QR detector, a third of a page's cost of finding separators, runs only then)."""
-    margin = round(MARGIN_MM / 25.4 * dpi)
-    inner = small[margin:-margin, margin:-margin] if min(small.shape) > 4 * margin else small
+def _ink_marks(small: np.ndarray, dpi: float) -> tuple[float, int, tuple[Box, ...]]:
+    """`measure_ink` of a copy at no more than 150 dpi, and the boxes (in `small`) of its
+    square marks at least `MIN_QR_MM` wide: any QR code that can be read at that
+    resolution is one or holds some (the QR detector, which costs more than all the rest of
+    finding separators, looks only around them)."""
+    cut = round(MARGIN_MM / 25.4 * dpi)
+    margin = cut if min(small.shape) > 4 * cut else 0
+    inner = small[margin : small.shape[0] - margin, margin : small.shape[1] - margin]
     if inner.size == 0:
-        return 0.0, 0, False
+        return 0.0, 0, ()
     ink = ink_mask(inner)
-    count, _, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    count, _, stats = components(ink)
     if count <= 1:
-        return 0.0, 0, False
+        return 0.0, 0, ()
     x, y, w, h, area = (stats[1:, i] for i in range(5))
     px_mm = dpi / 25.4
     size = np.maximum(w, h)
-    square = bool(((np.minimum(w, h) >= MIN_QR_MM * px_mm) & (size <= 1.6 * np.minimum(w, h))).any())
+    square = (np.minimum(w, h) >= MIN_QR_MM * px_mm) & (size <= 1.6 * np.minimum(w, h))
+    squares = tuple(
+        Box(int(left) + margin, int(top) + margin, int(left + wide) + margin, int(top + high) + margin)
+        for left, top, wide, high in zip(x[square], y[square], w[square], h[square], strict=True)
+    )
     rows, cols = inner.shape
     touches = (x == 0) | (y == 0) | (x + w >= cols) | (y + h >= rows)
     keep = (size >= MIN_MARK_MM * px_mm) & ~touches
     ink_ratio = float(area[keep].sum()) / inner.size
     letters = keep & (size <= MAX_LETTER_MM * px_mm)
     boxes = np.stack([x, y, x + w, y + h], axis=1)[letters].astype(np.float32)
-    return ink_ratio, _count_with_neighbour(boxes, NEIGHBOUR_MM * px_mm), square
+    return ink_ratio, _count_with_neighbour(boxes, NEIGHBOUR_MM * px_mm), squares
 
 
 def ink_mask(gray: np.ndarray, contrast: int = INK_CONTRAST) -> np.ndarray:
@@ -227,34 +234,94 @@ def _count_with_neighbour(boxes: np.ndarray, gap: float) -> int:
 
 
 def read_codes(
-    gray: np.ndarray, dpi: float, small: np.ndarray | None = None, look_for_qr: bool = True
+    gray: np.ndarray, dpi: float, small: np.ndarray | None = None, qr_marks: Sequence[Box] | None = None
 ) -> tuple[str, ...]:
-    """Contents of the QR codes (if `look_for_qr`) and Code 128 barcodes on a page,
-    deduplicated.
+    """Contents of the QR codes and Code 128 barcodes on a page, deduplicated.
 
-    Searches `small`, a copy at no more than 150 dpi (made if not given); goes back to
-    the full image only for a QR code that was seen there but could not be read.
+    Searches `small`, a copy at no more than 150 dpi (made if not given): for QR codes
+    the whole of it, or, given `qr_marks` (square marks in `small`, see `_ink_marks`),
+    only the regions around them. Goes back to the full image only for a QR code that was
+    seen there but could not be read.
     """
     if small is None:
         small = downscale(gray, dpi, WORK_DPI)
     scale = gray.shape[1] / small.shape[1]
-    found = (_read_qr(small, gray, dpi) if look_for_qr else ()) + _read_code128(small, gray, scale)
+    whole = Box(0, 0, small.shape[1], small.shape[0])
+    regions = [whole] if qr_marks is None else qr_regions(qr_marks, whole)
+    found = tuple(code for region in regions for code in _read_qr(small, region, gray, dpi))
+    found += _read_code128(small, gray, scale)
     return tuple(dict.fromkeys(code for code in found if code))
 
 
-def _read_qr(small: np.ndarray, full: np.ndarray, dpi: float) -> tuple[str, ...]:
-    text, corners = _detect_qr(small)
+class Box(NamedTuple):
+    """A rectangle of an image, in pixels: left and top inclusive, right and bottom not."""
+
+    left: int
+    top: int
+    right: int
+    bottom: int
+
+    @property
+    def area(self) -> int:
+        return (self.right - self.left) * (self.bottom - self.top)
+
+    def grown(self, by: int, within: Box) -> Box:
+        return Box(
+            max(within.left, self.left - by), max(within.top, self.top - by),
+            min(within.right, self.right + by), min(within.bottom, self.bottom + by),
+        )  # fmt: skip
+
+    def meets(self, other: Box) -> bool:
+        return (
+            self.left < other.right
+            and other.left < self.right
+            and self.top < other.bottom
+            and other.top < self.bottom
+        )
+
+    def union(self, other: Box) -> Box:
+        return Box(
+            min(self.left, other.left), min(self.top, other.top),
+            max(self.right, other.right), max(self.bottom, other.bottom),
+        )  # fmt: skip
+
+
+def qr_regions(marks: Sequence[Box], page: Box) -> list[Box]:
+    """Where to look for QR codes, given the square marks on a page: each mark with its
+    own size again on every side (a QR code's three finder squares, or its body, then
+    lie in one region with their quiet zone), overlapping regions merged. The whole page
+    if they would cover a third of it, where one search costs less than many."""
+    regions: list[Box] = []
+    for mark in marks:
+        region = mark.grown(max(mark.right - mark.left, mark.bottom - mark.top), page)
+        merged = True
+        while merged:  # a merged region may now reach others
+            merged = False
+            for other in regions:
+                if region.meets(other):
+                    regions.remove(other)
+                    region, merged = region.union(other), True
+                    break
+        regions.append(region)
+    if sum(region.area for region in regions) * 3 > page.area:
+        return [page]
+    return regions
+
+
+def _read_qr(small: np.ndarray, region: Box, full: np.ndarray, dpi: float) -> tuple[str, ...]:
+    part = small[region.top : region.bottom, region.left : region.right]
+    text, corners = _detect_qr(part)
     if text or corners is None:
         return (text,) if text else ()
     # Seen but not read: its modules may be too small for the reduced copy. Look again at
     # the region around it, at 200 dpi (which reads small codes more often than the noisier
     # 300 dpi), then with the other OpenCV detector.
     scale = full.shape[1] / small.shape[1]
-    region = _crop_around(full, corners * scale, margin=0.5)
-    if region is not None and dpi > WORK_DPI * 1.05:
-        text, _ = _detect_qr(downscale(region, dpi, 200.0))
+    seen = _crop_around(full, (corners + (region.left, region.top)) * scale, margin=0.5)
+    if seen is not None and dpi > WORK_DPI * 1.05:
+        text, _ = _detect_qr(downscale(seen, dpi, 200.0))
     if not text:
-        text, _ = _detect_qr(small, cv2.QRCodeDetectorAruco())
+        text, _ = _detect_qr(part, cv2.QRCodeDetectorAruco())
     return (text,) if text else ()
 
 
