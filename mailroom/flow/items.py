@@ -16,6 +16,7 @@ from mailroom.classify.tracking import resolve_model
 from mailroom.errors import BadConfig, BadInput, IncompatibleModel
 from mailroom.flow.sources import Folders, archive_original, event, kind, make_item_id, quarantine_rows
 from mailroom.flow.work import PageJob, SplitJob, SplitResult
+from mailroom.ingest.intake import sha256_file
 from mailroom.ingest.sanitize import Cleaned, write_clean_pdf
 from mailroom.ingest.timings import Stopwatch, Timings
 from mailroom.item_state import ItemFlags, ItemMetadata, ItemPrediction
@@ -126,7 +127,11 @@ def record_ocr(db: Database, folders: Folders, item_id: str, pages: list[Process
             session,
             "ocr_done",
             item=item,
-            detail={"pages": len(pages), "mean_confidence": round(item.mean_confidence, 1)},
+            detail={
+                "pages": len(pages),
+                "mean_confidence": round(item.mean_confidence, 1),
+                "pdf_sha256": sha256_file(pdf_path),  # checked by `mailroom audit verify`
+            },
         )
         if cleaned.removed:
             event(session, "pdf_cleaned", item=item, detail={"removed": list(cleaned.removed)})

@@ -1,0 +1,147 @@
+"""The tamper-evident audit trail: hash chains appended in parallel, `mailroom audit verify`
+on a real installation, and what it says after one row or one archived file is altered."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import select, text
+
+from mailroom.cli import cli
+from mailroom.dataset import read_dataset
+from mailroom.errors import MailroomError
+from mailroom.pipeline import ingest_once
+from mailroom.settings import PACKAGE_CONFIG_DIR, load_settings
+from mailroom.store.audit import record_read
+from mailroom.store.chain import verify_chains
+from mailroom.store.db import open_database
+from mailroom.store.tables import Event, Item, SourceFile
+from mailroom.synth.generate import generate, load_synth_config
+
+
+def unlocked(connection, table: str) -> None:
+    """Take away the append-only triggers of `table`, as someone with the database's keys could."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text(f"ALTER TABLE {table} DISABLE TRIGGER USER"))
+    else:
+        for action in ("update", "delete"):
+            connection.execute(text(f"DROP TRIGGER {table}_no_{action}"))
+
+
+def problems(db) -> dict:
+    with db.engine.connect() as connection:
+        return {r.table: r.problem for r in verify_chains(connection)}
+
+
+def test_rows_appended_in_parallel_form_one_unbroken_chain(database_url: str) -> None:
+    db = open_database(database_url)
+
+    def append(worker: int) -> None:
+        for n in range(15):
+            with db.session() as session:
+                session.add(Event(kind="received", detail={"worker": worker, "n": n}))
+            record_read(db, f"user{worker}", f"item-{n}", "item", "127.0.0.1")
+
+    threads = [threading.Thread(target=append, args=(w,)) for w in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert problems(db) == {"events": None, "review_decisions": None, "read_audit": None}
+    with db.session() as session:
+        seqs = session.scalars(select(Event.chain_seq).order_by(Event.chain_seq)).all()
+    assert seqs == list(range(1, 61))
+
+    with db.engine.begin() as connection:  # one row altered behind the application's back
+        unlocked(connection, "events")
+        connection.execute(text("UPDATE events SET kind = 'forged' WHERE chain_seq = 17"))
+    problem = problems(db)["events"]
+    assert (problem.seq, problem.what) == (17, "changed")
+    with db.engine.begin() as connection:  # the last row removed
+        connection.execute(text("DELETE FROM events WHERE chain_seq = 60"))
+        connection.execute(text("UPDATE events SET kind = 'received' WHERE chain_seq = 17"))
+    assert (problems(db)["events"].seq, problems(db)["events"].what) == (60, "end")
+    db.dispose()
+
+
+def test_a_row_cannot_be_changed_once_linked_but_a_new_one_gets_its_link(database_url: str) -> None:
+    db = open_database(database_url)
+    with db.session() as session:
+        session.add(Event(kind="received", detail={}))
+    with pytest.raises(Exception, match="append-only"), db.engine.begin() as connection:
+        connection.execute(text("UPDATE events SET chain_hash = NULL, chain_seq = NULL"))
+    with db.engine.begin() as connection:  # written by plain SQL: linked by the next commit that links
+        connection.execute(
+            text("INSERT INTO events (at, kind, detail) VALUES (CURRENT_TIMESTAMP, 'x', '{}')")
+        )
+    assert problems(db)["events"].what == "unlinked"
+    with db.session() as session:
+        session.add(Event(kind="received", detail={}))
+    assert problems(db)["events"] is None
+    db.dispose()
+
+
+@pytest.fixture(scope="module")
+def letters(tmp_path_factory, taxonomy) -> Path:
+    folder = tmp_path_factory.mktemp("letters")
+    generate(folder, 2, seed=7, config=load_synth_config(PACKAGE_CONFIG_DIR / "synth.yaml", taxonomy))
+    return folder
+
+
+def installation(home: Path, letters: Path, taxonomy, database_url: str = ""):
+    """A fresh installation that has ingested two letters."""
+    env = {
+        "MAILROOM_HOME": str(home),
+        "MAILROOM_INGEST__STABLE_SECONDS": "0",
+        "MAILROOM_INGEST__WORKERS": "1",
+    }
+    if database_url:
+        env["MAILROOM_DATABASE_URL"] = database_url
+    settings = load_settings(env=env)
+    (home / "inbox").mkdir(parents=True)
+    for item in read_dataset(letters, taxonomy).items:
+        shutil.copy(letters / item.path, home / "inbox" / Path(item.path).name)
+    db = open_database(settings.database)
+    ingest_once(settings, db)
+    return settings, db, env
+
+
+def verify(env: dict) -> tuple[int, str]:
+    """The exit code `mailroom.cli.main` gives, and what was printed."""
+    result = CliRunner().invoke(cli, ["audit", "verify"], env=env)
+    code = result.exception.exit_code if isinstance(result.exception, MailroomError) else result.exit_code
+    return code, result.output
+
+
+def test_audit_verify_passes_then_names_the_altered_row_and_file(
+    tmp_path: Path, letters: Path, taxonomy
+) -> None:
+    settings, db, env = installation(tmp_path / "home", letters, taxonomy)
+    code, output = verify(env)
+    assert code == 0, output
+    assert "Prüfung bestanden" in output and "Originale: 2 Dateien geprüft" in output
+    assert "Durchsuchbare PDFs: 2 Dateien geprüft" in output
+
+    with db.engine.begin() as connection:
+        unlocked(connection, "events")
+        row = connection.execute(
+            text("SELECT id, chain_seq FROM events ORDER BY chain_seq LIMIT 1 OFFSET 2")
+        ).one()
+        connection.execute(text(f"UPDATE events SET detail = '{{}}' WHERE id = {row.id}"))
+    code, output = verify(env)
+    assert code == 6
+    assert f"FEHLER Ereignisprotokoll (events), Zeile Nr. {row.chain_seq} (id {row.id})" in output
+
+    with db.session() as session:
+        item = session.scalars(select(Item).order_by(Item.id)).first()
+        source = session.get(SourceFile, item.source_id)
+    original = settings.path(source.archive_path)
+    original.write_bytes(original.read_bytes() + b"x")  # one archived file altered
+    code, output = verify(env)
+    assert code == 6
+    assert f"FEHLER Original {source.archive_path} (Datei {source.id}): Prüfsumme stimmt nicht" in output
+    db.dispose()
