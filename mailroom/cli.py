@@ -271,7 +271,7 @@ from mailroom.classify.commands import classify, evaluate, train  # noqa: E402
 from mailroom.classify.model_commands import models  # noqa: E402
 from mailroom.dataset_commands import data  # noqa: E402
 from mailroom.dispatch.commands import dispatch  # noqa: E402
-from mailroom.recordkeeping.commands import audit  # noqa: E402
+from mailroom.recordkeeping.commands import audit, retention  # noqa: E402
 from mailroom.review.commands import feedback, quarantine, reads, serve, users  # noqa: E402
 
 cli.add_command(data)
@@ -286,6 +286,7 @@ cli.add_command(reads)
 cli.add_command(quarantine)
 cli.add_command(feedback)
 cli.add_command(audit)
+cli.add_command(retention)
 
 
 def main() -> None:

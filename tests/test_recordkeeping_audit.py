@@ -3,13 +3,15 @@ on a real installation, and what it says after one row or one archived file is a
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import shutil
 import threading
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import select, text
+from sqlalchemy import inspect, select, text
 
 from mailroom.cli import cli
 from mailroom.dataset import read_dataset
@@ -19,6 +21,7 @@ from mailroom.settings import PACKAGE_CONFIG_DIR, load_settings
 from mailroom.store.audit import record_read
 from mailroom.store.chain import verify_chains
 from mailroom.store.db import open_database
+from mailroom.store.retention import deletion_records
 from mailroom.store.tables import Event, Item, SourceFile
 from mailroom.synth.generate import generate, load_synth_config
 
@@ -144,4 +147,58 @@ def test_audit_verify_passes_then_names_the_altered_row_and_file(
     code, output = verify(env)
     assert code == 6
     assert f"FEHLER Original {source.archive_path} (Datei {source.id}): Prüfsumme stimmt nicht" in output
+    db.dispose()
+
+
+def every_row(db) -> str:
+    """Every row of every table, as text."""
+    with db.engine.connect() as connection:
+        tables = [t for t in inspect(connection).get_table_names() if not t.startswith("item_search_fts")]
+        return "\n".join(
+            str(tuple(row)) for t in tables for row in connection.execute(text(f'SELECT * FROM "{t}"'))
+        )
+
+
+def test_retention_leaves_nothing_of_an_expired_item_but_its_deletion_record(
+    tmp_path: Path, letters: Path, taxonomy, database_url: str
+) -> None:
+    home = tmp_path / "home"
+    settings, db, env = installation(home, letters, taxonomy, database_url)
+    with db.session() as session:
+        gone, held = session.scalars(select(Item).order_by(Item.id)).all()
+        gone_sha = session.get(SourceFile, gone.source_id).sha256
+        old = dt.datetime.now(dt.UTC) - dt.timedelta(days=400)
+        for item in (gone, held):
+            item.state, item.created_at = "dispatched", old
+        gone_id, held_id = gone.id, held.id
+    record_read(db, "rita", gone_id, "item", "127.0.0.1")
+    env = {**env, "MAILROOM_RETENTION__DEFAULT_DAYS": "365"}
+    runner = CliRunner()
+    result = runner.invoke(
+        cli, ["retention", "hold", held_id, "--reason", "Klage 3 K 12/26", "--user", "rita"], env=env
+    )
+    assert result.exit_code == 0, result.output
+
+    result = runner.invoke(cli, ["retention", "run", "--dry-run"], env=env)
+    assert f"{gone_id}" in result.output and "würde gelöscht" in result.output
+    assert "Löschsperre: Klage 3 K 12/26" in result.output
+    assert gone_id in every_row(db)  # a dry run deletes nothing
+
+    result = runner.invoke(cli, ["retention", "run"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "1 Schriftstück(e) gelöscht, 1 wegen Löschsperre behalten." in result.output
+    rows = every_row(db)
+    assert gone_id not in rows and gone_sha[:16] not in rows
+    assert held_id in rows
+    files = [str(p.relative_to(home)) for p in home.rglob("*") if p.is_file()]
+    assert not [f for f in files if gone_id in f or gone_sha in f]
+    assert [f for f in files if held_id in f]
+    [record] = deletion_records(db)
+    assert record["item_hash"] == hashlib.sha256(gone_id.encode()).hexdigest()
+    assert record["counts"]["read_audit"] == 1 and record["counts"]["events"] >= 4
+    assert record["legal_basis"].startswith("Art. 5")
+
+    code, output = verify(env)  # the chains hold across the deleted rows
+    assert code == 0, output
+    assert "gelöschte Zeilen durch Löschnachweise belegt" in output
     db.dispose()
