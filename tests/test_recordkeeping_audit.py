@@ -95,12 +95,13 @@ def letters(tmp_path_factory, taxonomy) -> Path:
     return folder
 
 
-def installation(home: Path, letters: Path, taxonomy, database_url: str = ""):
-    """A fresh installation that has ingested two letters."""
+def installation(home: Path, letters: Path, taxonomy, database_url: str = "", env: dict | None = None):
+    """A fresh installation that has ingested two letters (with the settings of `env` too)."""
     env = {
         "MAILROOM_HOME": str(home),
         "MAILROOM_INGEST__STABLE_SECONDS": "0",
         "MAILROOM_INGEST__WORKERS": "1",
+        **(env or {}),
     }
     if database_url:
         env["MAILROOM_DATABASE_URL"] = database_url

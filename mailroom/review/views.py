@@ -43,6 +43,7 @@ from mailroom.review.stats import collect, precision_metrics, prometheus
 from mailroom.store.access import counts_by_route, items_of_source, passing
 from mailroom.store.audit import reads, record_read
 from mailroom.store.regroup import next_item_id
+from mailroom.store.retention import hold_of, release_hold, set_hold
 from mailroom.store.sampling import pending_samples, record_check, sample_counts, sample_of
 
 READS_SHOWN = 500  # rows of the read audit on one page
@@ -79,7 +80,8 @@ def item_page(request: Request, item_id: str, cleared: Cleared) -> HTMLResponse:
         (name, translate(request, text) if name in CATEGORIES else text)
         for name, text in grounds(findings, state.settings.review.protected_routes)
     ]
-    return render(request, "item.html", item=view, protection=protection, sample=sample_of(state.db, item_id))
+    return render(request, "item.html", item=view, protection=protection, sample=sample_of(state.db, item_id),
+                  hold=hold_of(state.db, item_id))  # fmt: skip
 
 
 @router.get("/items/{item_id}/pages/{number}.png")
@@ -225,6 +227,23 @@ def intake_handled(request: Request, source_id: int, user: CurrentUser, note: st
     except Refused as exc:
         raise _refused(request, exc) from exc
     return RedirectResponse(f"/intake?done=handled&file={source_id}", status_code=303)
+
+
+@router.post("/items/{item_id}/hold", dependencies=[Depends(require_csrf)])
+def hold(request: Request, item_id: str, user: Admin, reason: str = Form("")) -> Response:
+    """Put a Löschsperre on the item: it is kept whatever its retention period says."""
+    if not reason.strip():
+        raise HTTPException(400, translate(request, "A deletion hold needs a reason."))
+    if not set_hold(app_state(request).db, item_id, user.name, reason.strip()):
+        raise _no_item(request, item_id)
+    return RedirectResponse(f"/items/{item_id}#hold", status_code=303)
+
+
+@router.post("/items/{item_id}/hold/release", dependencies=[Depends(require_csrf)])
+def release_item_hold(request: Request, item_id: str, user: Admin) -> Response:
+    """Lift the item's Löschsperre."""
+    release_hold(app_state(request).db, item_id, user.name)
+    return RedirectResponse(f"/items/{item_id}#hold", status_code=303)
 
 
 @router.get("/stichprobe", response_class=HTMLResponse)
