@@ -22,7 +22,8 @@ from mailroom.store.audit import record_read
 from mailroom.store.chain import verify_chains
 from mailroom.store.db import open_database
 from mailroom.store.retention import deletion_records
-from mailroom.store.tables import Event, Item, SourceFile
+from mailroom.store.sampling import pending_samples
+from mailroom.store.tables import Event, Item, QaSample, SourceFile
 from mailroom.synth.generate import generate, load_synth_config
 
 
@@ -88,11 +89,15 @@ def test_a_row_cannot_be_changed_once_linked_but_a_new_one_gets_its_link(databas
     db.dispose()
 
 
-@pytest.fixture(scope="module")
-def letters(tmp_path_factory, taxonomy) -> Path:
-    folder = tmp_path_factory.mktemp("letters")
+def two_letters(folder: Path, taxonomy) -> Path:
+    """Two generated letters (seed 7: both approved automatically, Ordnungsamt and Verkehrsbehörde)."""
     generate(folder, 2, seed=7, config=load_synth_config(PACKAGE_CONFIG_DIR / "synth.yaml", taxonomy))
     return folder
+
+
+@pytest.fixture(scope="module")
+def letters(tmp_path_factory, taxonomy) -> Path:
+    return two_letters(tmp_path_factory.mktemp("letters"), taxonomy)
 
 
 def installation(home: Path, letters: Path, taxonomy, database_url: str = "", env: dict | None = None):
@@ -121,10 +126,20 @@ def verify(env: dict) -> tuple[int, str]:
     return code, result.output
 
 
-def test_audit_verify_passes_then_names_the_altered_row_and_file(
+def test_installation_samples_its_route_and_audit_verify_names_the_altered_row_and_file(
     tmp_path: Path, letters: Path, taxonomy
 ) -> None:
-    settings, db, env = installation(tmp_path / "home", letters, taxonomy)
+    sampled_route = {"MAILROOM_QA__SHARE": "0", "MAILROOM_QA__PER_ROUTE__ORDNUNGSAMT": "1"}
+    settings, db, env = installation(tmp_path / "home", letters, taxonomy, env=sampled_route)
+    with db.session() as session:  # the quality sample drew the auto-approved items of that route only
+        items = {i.id: (i.state, i.route) for i in session.scalars(select(Item))}
+        sampled = set(session.scalars(select(QaSample.item_id)))
+    expected = {
+        i for i, (state, route) in items.items() if state == "auto_approved" and route == "ordnungsamt"
+    }
+    assert expected and sampled == expected and len(items) > len(sampled), items
+    assert [s.item_id for s in pending_samples(db)] == sorted(expected)
+
     code, output = verify(env)
     assert code == 0, output
     assert "Prüfung bestanden" in output and "Originale: 2 Dateien geprüft" in output

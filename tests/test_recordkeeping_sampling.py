@@ -1,5 +1,5 @@
-"""The quality sample: the seeded draw, the pipeline drawing auto-approved items, and in a
-real browser the Stichprobe queue checked by keyboard and the measured precision on /admin."""
+"""The quality sample: the seeded draw (the pipeline drawing items is in
+test_recordkeeping_audit.py, on its installation), and in a real browser the Stichprobe queue checked by keyboard and the measured precision on /admin."""
 
 from __future__ import annotations
 
@@ -7,15 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
-from test_recordkeeping_audit import installation, letters  # noqa: F401 (a fixture)
 from test_review_data import make_settings, seed
 from test_review_e2e import ARGS, CHROMIUM, log_in, serving
 
 from mailroom.recordkeeping.sampling import Precision, drawn, wilson
 from mailroom.settings import QaSettings
-from mailroom.store.sampling import add_sample, pending_samples, sample_counts
-from mailroom.store.tables import Item, QaSample
+from mailroom.store.sampling import add_sample, sample_counts
+from mailroom.store.tables import Item
 
 
 def test_the_seeded_draw_takes_the_configured_share_per_route() -> None:
@@ -35,21 +33,6 @@ def test_wilson_interval() -> None:
     low, high = wilson(98, 100)
     assert low == pytest.approx(0.9300, abs=1e-4) and high == pytest.approx(0.9945, abs=1e-4)
     assert Precision("", 100, 97, 0.98).below_target and not Precision("", 0, 0, 0.98).below_target
-
-
-def test_the_pipeline_draws_auto_approved_items_of_a_sampled_route(
-    tmp_path: Path, letters: Path, taxonomy
-) -> None:
-    env_routes = {"MAILROOM_QA__SHARE": "0", "MAILROOM_QA__PER_ROUTE__ORDNUNGSAMT": "1"}
-    settings, db, _ = installation(tmp_path / "home", letters, taxonomy, env=env_routes)
-    with db.session() as session:
-        items = {i.id: (i.state, i.route) for i in session.scalars(select(Item))}
-        sampled = set(session.scalars(select(QaSample.item_id)))
-    expected = {
-        i for i, (state, route) in items.items() if state == "auto_approved" and route == "ordnungsamt"
-    }
-    assert expected and sampled == expected and len(items) > len(sampled), items
-    assert [s.item_id for s in pending_samples(db)] == sorted(expected)
 
 
 playwright_api = pytest.importorskip("playwright.sync_api")
