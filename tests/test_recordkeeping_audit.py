@@ -17,6 +17,7 @@ from mailroom.cli import cli
 from mailroom.dataset import read_dataset
 from mailroom.errors import MailroomError
 from mailroom.pipeline import ingest_once
+from mailroom.recordkeeping.retention import exported_items, remove_from_export
 from mailroom.settings import PACKAGE_CONFIG_DIR, load_settings
 from mailroom.store.audit import record_read
 from mailroom.store.chain import verify_chains
@@ -218,3 +219,20 @@ def test_retention_leaves_nothing_of_an_expired_item_but_its_deletion_record(
     assert code == 0, output
     assert "gelöschte Zeilen durch Löschnachweise belegt" in output
     db.dispose()
+
+
+def test_an_item_is_taken_out_of_a_feedback_export(tmp_path: Path) -> None:
+    export = tmp_path / "feedback"
+    (export / "items").mkdir(parents=True)
+    for item_id in ("aaaa-1", "bbbb-1"):
+        (export / "items" / f"{item_id}.pdf").write_bytes(b"%PDF-1.4")
+    (export / "labels.csv").write_text(
+        "path,doc_type,route,text,review\nitems/aaaa-1.pdf,antrag,bauamt,Bauantrag Müller,confirm\n"
+        "items/bbbb-1.pdf,rechnung,beschaffung,Rechnung,correct\n",
+        encoding="utf-8",
+    )
+    assert exported_items(export) == {"aaaa-1", "bbbb-1"}
+    remove_from_export(export, "aaaa-1")
+    assert exported_items(export) == {"bbbb-1"}
+    assert not (export / "items" / "aaaa-1.pdf").exists() and (export / "items" / "bbbb-1.pdf").exists()
+    assert "Müller" not in (export / "labels.csv").read_text(encoding="utf-8")

@@ -71,7 +71,7 @@ def run_retention(
     if dry_run:
         return RetentionReport(going, held, 0, [])
     home = settings.home.resolve()
-    exports = feedback_exports(settings)
+    exports = feedback_exports(settings) if going else []
     models: list[dict[str, str]] = []
     deleted = 0
     for expiry in going:
@@ -84,7 +84,7 @@ def run_retention(
         models += [r for r in runs if r not in models]
         _remove_files(home, gone.files, gone.folders)
         for folder in {Path(r["data"]) for r in trained}:
-            _remove_from_export(folder, expiry.item.id)
+            remove_from_export(folder, expiry.item.id)
         log.info("retention: deleted item (deletion record %s)", gone.record_id)
     return RetentionReport(going, held, deleted, models)
 
@@ -120,14 +120,15 @@ def feedback_exports(settings: Settings) -> list[dict]:
     found = []
     for run in mlflow.search_runs(search_all_experiments=True, output_format="list"):
         for data in filter(None, run.data.params.get("data", "").split(",")):
-            items = _exported_items(Path(data))
+            items = exported_items(Path(data))
             if items:
                 model = run.data.tags.get("mlflow.runName", "")
                 found.append({"run_id": run.info.run_id, "model": model, "data": data, "items": items})
     return found
 
 
-def _exported_items(folder: Path) -> set[str]:
+def exported_items(folder: Path) -> set[str]:
+    """The ids of the items a feedback export in `folder` holds (empty if it is none)."""
     labels = folder / "labels.csv"
     if not labels.is_file():
         return set()
@@ -136,7 +137,7 @@ def _exported_items(folder: Path) -> set[str]:
     return {Path(p).stem for p in paths if p.startswith("items/")}
 
 
-def _remove_from_export(folder: Path, item_id: str) -> None:
+def remove_from_export(folder: Path, item_id: str) -> None:
     """Take the item's PDF and its row out of a feedback export."""
     (folder / "items" / f"{item_id}.pdf").unlink(missing_ok=True)
     labels = folder / "labels.csv"
