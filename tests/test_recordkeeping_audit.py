@@ -170,7 +170,7 @@ def test_installation_samples_its_route_and_audit_verify_names_the_altered_row_a
 def every_row(db) -> str:
     """Every row of every table, as text."""
     with db.engine.connect() as connection:
-        tables = [t for t in inspect(connection).get_table_names() if not t.startswith("item_search_fts")]
+        tables = inspect(connection).get_table_names()
         return "\n".join(
             str(tuple(row)) for t in tables for row in connection.execute(text(f'SELECT * FROM "{t}"'))
         )
@@ -206,6 +206,9 @@ def test_retention_leaves_nothing_of_an_expired_item_but_its_deletion_record(
     assert "1 Schriftstück(e) gelöscht, 1 wegen Löschsperre behalten." in result.output
     rows = every_row(db)
     assert gone_id not in rows and gone_sha[:16] not in rows
+    if db.engine.dialect.name == "sqlite":  # the full-text index holds no words of it either
+        with db.engine.begin() as connection:
+            connection.execute(text("INSERT INTO item_search(item_search) VALUES ('integrity-check')"))
     assert held_id in rows
     files = [str(p.relative_to(home)) for p in home.rglob("*") if p.is_file()]
     assert not [f for f in files if gone_id in f or gone_sha in f]
