@@ -7,21 +7,23 @@ import datetime as dt
 import hashlib
 import shutil
 import threading
+import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import inspect, select, text
+from sqlalchemy import create_engine, inspect, select, text
+from test_review_data import make_settings, seed
 
 from mailroom.cli import cli
 from mailroom.dataset import read_dataset
 from mailroom.errors import MailroomError
 from mailroom.pipeline import ingest_once
-from mailroom.recordkeeping.retention import exported_items, remove_from_export
-from mailroom.settings import PACKAGE_CONFIG_DIR, load_settings
+from mailroom.recordkeeping.retention import exported_items, keep_retaining, remove_from_export
+from mailroom.settings import PACKAGE_CONFIG_DIR, RetentionSettings, load_settings
 from mailroom.store.audit import record_read
 from mailroom.store.chain import verify_chains
-from mailroom.store.db import open_database
+from mailroom.store.db import migrate, open_database
 from mailroom.store.retention import deletion_records
 from mailroom.store.sampling import pending_samples
 from mailroom.store.tables import Event, Item, QaSample, SourceFile
@@ -239,3 +241,50 @@ def test_an_item_is_taken_out_of_a_feedback_export(tmp_path: Path) -> None:
     assert exported_items(export) == {"bbbb-1"}
     assert not (export / "items" / "aaaa-1.pdf").exists() and (export / "items" / "bbbb-1.pdf").exists()
     assert "Müller" not in (export / "labels.csv").read_text(encoding="utf-8")
+
+
+def test_rows_there_before_the_migration_are_linked_by_it(database_url: str) -> None:
+    engine = create_engine(database_url)
+    migrate(engine, "0008")
+    with engine.begin() as connection:
+        for kind in ("received", "split", "ocr_done"):
+            connection.execute(
+                text(f"INSERT INTO events (at, kind, detail) VALUES (CURRENT_TIMESTAMP, '{kind}', '{{}}')")
+            )
+    migrate(engine, "head")
+    with engine.connect() as connection:
+        reports = {r.table: r for r in verify_chains(connection)}
+        assert connection.execute(text("SELECT seq FROM audit_chain WHERE name = 'events'")).scalar() == 3
+    assert reports["events"].rows == 3 and reports["events"].problem is None
+    engine.dispose()
+
+
+def test_watch_runs_retention_in_the_background(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    settings = make_settings(home).model_copy(
+        update={"retention": RetentionSettings(doc_types={"rechnung": 30})}
+    )
+    db = seed(settings)
+    with db.session() as session:
+        item = session.get(Item, "item-auto")
+        item.state, item.created_at = "dispatched", dt.datetime.now(dt.UTC) - dt.timedelta(days=31)
+    stop = threading.Event()
+    thread = threading.Thread(target=keep_retaining, args=(settings, db, stop))
+    thread.start()
+    try:
+        deadline = time.monotonic() + 30
+        while not deletion_records(db) and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        stop.set()
+        thread.join()
+    [record] = deletion_records(db)
+    assert (
+        record["doc_type"] == "rechnung"
+        and record["expired_on"] == (dt.datetime.now(dt.UTC).date() - dt.timedelta(days=1)).isoformat()
+    )
+    assert (
+        not settings.path("archive", "item-auto.pdf").exists()
+        and settings.path("archive", "item-a.pdf").exists()
+    )
+    db.dispose()
