@@ -7,7 +7,7 @@ never one with a Löschsperre (legal hold). A run deletes everything of an expir
 rows (pages, search row, prediction, deliveries, sample, audit rows; its source file's rows
 when no other item of the file is left) and its files (page images and work folder,
 searchable PDF, attachments, the original when no other file row keeps it, the OCR cache
-of its page images, its copies in feedback exports), and writes a deletion record without
+entries of these files, its copies in feedback exports), and writes a deletion record without
 personal data. Copies delivered to an office's e-file system belong to that office and its
 own retention. Models whose training set held the item (MLflow runs whose data folders
 list it) are named in the record, to be retrained.
@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 import logging
 import shutil
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from mailroom.ingest.intake import sha256_file
 from mailroom.settings import RetentionSettings, Settings
 from mailroom.store.db import Database
 from mailroom.store.retention import Kept, delete_item, dispatched_items
@@ -90,15 +90,14 @@ def run_retention(
 
 
 def _remove_files(home: Path, files: list[str], folders: list[str]) -> None:
-    """The item's files under MAILROOM_HOME, the OCR cache of its page images, its work folder."""
+    """The item's files under MAILROOM_HOME, their OCR cache entries, its work folder."""
     for relative in files:
         path = (home / relative).resolve()
         if not path.is_relative_to(home) or not path.is_file():
             continue
-        if path.suffix == ".png":  # a page image: its OCR cache entries are named by its hash
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            for cached in (home / "cache" / "ocr").glob(f"{digest}-*.txt"):
-                cached.unlink(missing_ok=True)
+        digest = sha256_file(path)  # the OCR cache of labelled sets names its texts by the file's hash
+        for cached in (home / "cache" / "ocr").glob(f"{digest}-*.txt"):  # (a feedback export's PDF is a copy)
+            cached.unlink(missing_ok=True)
         path.unlink(missing_ok=True)
     for relative in folders:
         folder = (home / relative).resolve()
