@@ -281,6 +281,7 @@ from mailroom.classify.model_commands import models  # noqa: E402
 from mailroom.dataset_commands import data  # noqa: E402
 from mailroom.dispatch.commands import dispatch  # noqa: E402
 from mailroom.outgoing.commands import outgoing, recipients  # noqa: E402
+from mailroom.recordkeeping.commands import audit, retention  # noqa: E402
 from mailroom.review.commands import feedback, quarantine, reads, serve, users  # noqa: E402
 
 cli.add_command(data)
@@ -296,6 +297,8 @@ cli.add_command(quarantine)
 cli.add_command(feedback)
 cli.add_command(outgoing)
 cli.add_command(recipients)
+cli.add_command(audit)
+cli.add_command(retention)
 
 
 def main() -> None:

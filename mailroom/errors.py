@@ -35,3 +35,9 @@ class IncompatibleModel(MailroomError):
     """A model bundle cannot be used with this version or taxonomy."""
 
     exit_code = 5
+
+
+class IntegrityViolation(MailroomError):
+    """The audit trail or an archived file is not as it was recorded (`mailroom audit verify`)."""
+
+    exit_code = 6

@@ -24,6 +24,7 @@ from mailroom.ingest.ocr import require_language
 from mailroom.ingest.pages import require_poppler
 from mailroom.ingest.timings import Stopwatch, Timings
 from mailroom.ingest.watch import claim_ready, inbox_events, look_twice, next_look
+from mailroom.recordkeeping.retention import keep_retaining
 from mailroom.settings import Settings
 from mailroom.store.db import Database
 from mailroom.worker import run_on_workers
@@ -76,6 +77,7 @@ def watch_inbox(
         ctx = Context(settings, db)
         _ = ctx.routes  # a broken routes.yaml stops the start, not a thread later
         threading.Thread(target=keep_dispatching, args=(ctx, stop), name="dispatch", daemon=True).start()
+    threading.Thread(target=keep_retaining, args=(settings, db, stop), name="retention", daemon=True).start()
     watch = StabilityWatch(settings.ingest.stable_seconds)
     pause = min(settings.ingest.poll_seconds, max(settings.ingest.stable_seconds, 0.5))
     ctx = Context(settings, db)  # one model for all passes, loaded on first use

@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from mailroom.errors import BadConfig
 from mailroom.files import read_yaml
@@ -174,6 +174,32 @@ class WorkerSettings(Section):
     max_starts: int = 3  # a stage started this often without finishing marks its item failed
 
 
+class QaSettings(Section):
+    """The quality sample (Stichprobe) of automatically approved items, checked after dispatch."""
+
+    # of the automated items of a route, unless per_route says otherwise:
+    share: Annotated[float, Field(ge=0, le=1)] = 0.02
+    per_route: dict[str, Annotated[float, Field(ge=0, le=1)]] = {}  # route → share
+    target_precision: Annotated[float, Field(ge=0, le=1)] = (
+        0.98  # measured below it: alert on /admin, /metrics
+    )
+    seed: int = 0  # the draw is a function of seed and item id: reproducible, not guessable without the seed
+
+
+class RetentionSettings(Section):
+    """Aufbewahrungsfristen in days from receipt; an item's period is the longest of its
+    document type's and its route's, else `default_days` (0: kept until a period is set).
+    Only dispatched items without a Löschsperre expire."""
+
+    doc_types: dict[str, Annotated[int, Field(ge=1)]] = {}
+    routes: dict[str, Annotated[int, Field(ge=1)]] = {}
+    default_days: Annotated[int, Field(ge=0)] = 0
+    legal_basis: str = (
+        "Art. 5 Abs. 1 lit. e und Art. 17 Abs. 1 lit. a DSGVO; Aufbewahrungsfrist nach Aktenplan"
+    )
+    run_every_hours: float = 24.0  # the pass `mailroom watch` makes
+
+
 class Settings(Section):
     home: Path = Path("./var")
     config_dir: Path = PACKAGE_CONFIG_DIR
@@ -188,6 +214,8 @@ class Settings(Section):
     worker: WorkerSettings = WorkerSettings()
     archive: ArchiveSettings = ArchiveSettings()
     outgoing: OutgoingSettings = OutgoingSettings()
+    qa: QaSettings = QaSettings()
+    retention: RetentionSettings = RetentionSettings()
 
     def path(self, *parts: str) -> Path:
         """A path under MAILROOM_HOME."""

@@ -16,13 +16,16 @@ from mailroom.classify.tracking import resolve_model
 from mailroom.errors import BadConfig, BadInput, IncompatibleModel
 from mailroom.flow.sources import Folders, archive_original, event, kind, make_item_id, quarantine_rows
 from mailroom.flow.work import PageJob, SplitJob, SplitResult
+from mailroom.ingest.intake import sha256_file
 from mailroom.ingest.sanitize import Cleaned, write_clean_pdf
 from mailroom.ingest.timings import Stopwatch, Timings
 from mailroom.item_state import ItemFlags, ItemMetadata, ItemPrediction
+from mailroom.recordkeeping.sampling import drawn
 from mailroom.records import ItemState, Prediction, ProcessedPage, SourceState
 from mailroom.settings import Settings
 from mailroom.store.db import Database
 from mailroom.store.items import flags_of, set_flags
+from mailroom.store.sampling import add_sample
 from mailroom.store.search import index_item
 from mailroom.store.tables import Item, Page, SourceFile
 
@@ -126,7 +129,11 @@ def record_ocr(db: Database, folders: Folders, item_id: str, pages: list[Process
             session,
             "ocr_done",
             item=item,
-            detail={"pages": len(pages), "mean_confidence": round(item.mean_confidence, 1)},
+            detail={
+                "pages": len(pages),
+                "mean_confidence": round(item.mean_confidence, 1),
+                "pdf_sha256": sha256_file(pdf_path),  # checked by `mailroom audit verify`
+            },
         )
         if cleaned.removed:
             event(session, "pdf_cleaned", item=item, detail={"removed": list(cleaned.removed)})
@@ -184,6 +191,10 @@ def classify_items(db: Database, item_ids: list[str], classifier: Classifier) ->
                 text, model, item.mean_confidence, flags.page_flags(), list(flags.attachments), minimum
             )
             _apply_prediction(session, item, prediction)
+            if item.state == ItemState.AUTO_APPROVED and drawn(
+                classifier.settings.qa, item.id, item.route or ""
+            ):
+                add_sample(session, item)  # checked after dispatch: the measured precision
     return Timings(classify=watch.lap())
 
 

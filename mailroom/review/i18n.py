@@ -146,4 +146,8 @@ NAMES = {
     "amounts": N_("amounts"),
     "deadlines": N_("deadlines"),
     "deadline": N_("deadline"),
+    "sampled": N_("drawn for the quality sample"),
+    "sample_checked": N_("checked in the quality sample"),
+    "legal_hold": N_("deletion hold set"),
+    "legal_hold_released": N_("deletion hold lifted"),
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from mailroom.recordkeeping.sampling import Precision
 from mailroom.records import ItemState
 from mailroom.store.db import Database
 from mailroom.store.review import figures
@@ -84,3 +85,21 @@ def prometheus(stats: Stats, dead_letters: int, queued_tasks: int | None = None)
 
 def _gauge(name: str, help_text: str, value: float) -> list[str]:
     return [f"# HELP {name} {help_text}", f"# TYPE {name} gauge", f"{name} {value:g}"]
+
+
+def precision_metrics(overall: Precision, routes: list[Precision]) -> str:
+    """The quality sample's measured precision (route="" for all routes), its sample size,
+    and 1 in `mailroom_qa_precision_alert` while it is below the target."""
+    lines = ["# HELP mailroom_qa_precision Measured precision of automation in the quality sample.",
+             "# TYPE mailroom_qa_precision gauge"]  # fmt: skip
+    lines += [
+        f'mailroom_qa_precision{{route="{p.route}"}} {p.value:g}'
+        for p in (overall, *routes)
+        if p.value is not None
+    ]
+    lines += ["# HELP mailroom_qa_checked Samples checked.", "# TYPE mailroom_qa_checked gauge"]
+    lines += [f'mailroom_qa_checked{{route="{p.route}"}} {p.checked}' for p in (overall, *routes)]
+    lines += _gauge("mailroom_qa_precision_target", "Target precision of automation.", overall.target)
+    lines += _gauge("mailroom_qa_precision_alert", "1 while the measured precision is below the target.",
+                    int(overall.below_target))  # fmt: skip
+    return "\n".join(lines) + "\n"

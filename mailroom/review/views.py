@@ -11,6 +11,7 @@ from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, Red
 
 from mailroom.dispatch.dispatch import dead_letters, retry_dead_letter
 from mailroom.errors import BadInput
+from mailroom.recordkeeping.sampling import precisions
 from mailroom.records import ItemState
 from mailroom.review.access import (
     CATEGORIES,
@@ -38,10 +39,12 @@ from mailroom.review.i18n import Outdated, Refused
 from mailroom.review.intake import intake_view, mark_handled, original_file, preview_png, release
 from mailroom.review.queue import decide, item_view, next_in_queue, review_queue
 from mailroom.review.regroup import merge_with_next, split_item
-from mailroom.review.stats import collect, prometheus
+from mailroom.review.stats import collect, precision_metrics, prometheus
 from mailroom.store.access import counts_by_route, items_of_source, passing
 from mailroom.store.audit import reads, record_read
 from mailroom.store.regroup import next_item_id
+from mailroom.store.retention import hold_of, release_hold, set_hold
+from mailroom.store.sampling import pending_samples, record_check, sample_counts, sample_of
 
 READS_SHOWN = 500  # rows of the read audit on one page
 router = APIRouter()
@@ -77,7 +80,8 @@ def item_page(request: Request, item_id: str, cleared: Cleared) -> HTMLResponse:
         (name, translate(request, text) if name in CATEGORIES else text)
         for name, text in grounds(findings, state.settings.review.protected_routes)
     ]
-    return render(request, "item.html", item=view, protection=protection)
+    return render(request, "item.html", item=view, protection=protection, sample=sample_of(state.db, item_id),
+                  hold=hold_of(state.db, item_id))  # fmt: skip
 
 
 @router.get("/items/{item_id}/pages/{number}.png")
@@ -225,6 +229,58 @@ def intake_handled(request: Request, source_id: int, user: CurrentUser, note: st
     return RedirectResponse(f"/intake?done=handled&file={source_id}", status_code=303)
 
 
+@router.post("/items/{item_id}/hold", dependencies=[Depends(require_csrf)])
+def hold(request: Request, item_id: str, user: Admin, reason: str = Form("")) -> Response:
+    """Put a Löschsperre on the item: it is kept whatever its retention period says."""
+    if not reason.strip():
+        raise HTTPException(400, translate(request, "A deletion hold needs a reason."))
+    if not set_hold(app_state(request).db, item_id, user.name, reason.strip()):
+        raise _no_item(request, item_id)
+    return RedirectResponse(f"/items/{item_id}#hold", status_code=303)
+
+
+@router.post("/items/{item_id}/hold/release", dependencies=[Depends(require_csrf)])
+def release_item_hold(request: Request, item_id: str, user: Admin) -> Response:
+    """Lift the item's Löschsperre."""
+    release_hold(app_state(request).db, item_id, user.name)
+    return RedirectResponse(f"/items/{item_id}#hold", status_code=303)
+
+
+@router.get("/stichprobe", response_class=HTMLResponse)
+def samples_page(request: Request, cleared: Cleared) -> HTMLResponse:
+    """The quality sample: automatically approved items waiting to be checked, oldest first."""
+    db = app_state(request).db
+    samples = pending_samples(db)
+    ids = [s.item_id for s in samples]
+    refresh(db, ids)
+    shown = passing(db, ids, visible_filter(cleared))
+    return render(request, "samples.html", samples=[s for s in samples if s.item_id in shown])
+
+
+@router.post("/stichprobe/{item_id}", dependencies=[Depends(require_csrf)])
+def check_sample(
+    request: Request,
+    item_id: str,
+    user: CurrentUser,
+    cleared: Cleared,
+    doc_type: str = Form(""),
+    route: str = Form(""),
+) -> Response:
+    """A reviewer's finding on a sampled item; then on to the next sample."""
+    state = app_state(request)
+    _visible(request, cleared, item_id)
+    if doc_type not in state.taxonomy.doc_types or route not in state.taxonomy.routes:
+        raise HTTPException(400, translate(request, "Choose a document type and an office."))
+    if record_check(state.db, item_id, user.name, doc_type, route) is None:
+        raise HTTPException(
+            409, translate(request, "Item %(id)s is not waiting in the quality sample.", id=item_id)
+        )
+    following = [s.item_id for s in pending_samples(state.db)]
+    shown = passing(state.db, following, visible_filter(cleared)) if following else set()
+    after = next((i for i in following if i in shown), None)
+    return RedirectResponse(f"/items/{after}" if after else "/stichprobe", status_code=303)
+
+
 @router.get("/admin", response_class=HTMLResponse)
 def admin_page(request: Request, user: Admin) -> HTMLResponse:
     """States, throughput, automation, queue, corrections per route, dead letters, and the
@@ -232,7 +288,9 @@ def admin_page(request: Request, user: Admin) -> HTMLResponse:
     state = app_state(request)
     stats = collect(state.db)
     charts = admin_charts(state.db, state.language, state.taxonomy, stats.corrections)
-    return render(request, "admin.html", stats=stats, letters=dead_letters(state.db), charts=charts)
+    overall, per_route = precisions(sample_counts(state.db), state.settings.qa.target_precision)
+    return render(request, "admin.html", stats=stats, letters=dead_letters(state.db), charts=charts,
+                  precision=overall, precision_routes=per_route)  # fmt: skip
 
 
 @router.get("/admin/reads", response_class=HTMLResponse)
@@ -264,6 +322,7 @@ def metrics(request: Request, reader: Annotated[str, Depends(require_metrics_rea
 
         queued = queue_length(state.settings)
     body = prometheus(collect(state.db), len(dead_letters(state.db)), queued)
+    body += precision_metrics(*precisions(sample_counts(state.db), state.settings.qa.target_precision))
     return PlainTextResponse(body, media_type="text/plain; version=0.0.4")
 
 

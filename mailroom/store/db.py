@@ -16,6 +16,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailroom.errors import BadConfig
+from mailroom.store.chain import watch_sessions
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -26,6 +27,7 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        watch_sessions(self._sessions)  # audit rows are linked into their hash chain on commit
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -101,7 +102,10 @@ class Event(Base):
     """The append-only log: every state change and notable fact, with its time."""
 
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_kind_at", "kind", "at"),)  # dispatches of the last day and week
+    __table_args__ = (
+        Index("ix_events_kind_at", "kind", "at"),  # dispatches of the last day and week
+        Index("ix_events_chain_seq", "chain_seq", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
@@ -109,6 +113,8 @@ class Event(Base):
     source_id: Mapped[int | None] = mapped_column(ForeignKey("source_files.id"), nullable=True, index=True)
     item_id: Mapped[str | None] = mapped_column(ForeignKey("items.id"), nullable=True, index=True)
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    chain_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)  # see mailroom/store/chain.py
+    chain_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class Delivery(Base):
@@ -166,7 +172,10 @@ class ReviewDecision(Base):
     enforced by database triggers."""
 
     __tablename__ = "review_decisions"
-    __table_args__ = (Index("ix_review_decisions_action_route", "action", "route"),)  # corrections per route
+    __table_args__ = (
+        Index("ix_review_decisions_action_route", "action", "route"),  # corrections per route
+        Index("ix_review_decisions_chain_seq", "chain_seq", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), index=True)
@@ -176,6 +185,8 @@ class ReviewDecision(Base):
     route: Mapped[str] = mapped_column(String(40), default="", server_default="")  # the route before it
     before: Mapped[dict[str, Any]] = mapped_column()
     after: Mapped[dict[str, Any]] = mapped_column()
+    chain_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)  # see mailroom/store/chain.py
+    chain_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class StageTask(Base):
@@ -221,6 +232,7 @@ class ReadAudit(Base):
     database triggers."""
 
     __tablename__ = "read_audit"
+    __table_args__ = (Index("ix_read_audit_chain_seq", "chain_seq", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
@@ -231,6 +243,8 @@ class ReadAudit(Base):
     what: Mapped[str] = mapped_column(String(20))  # "item", "pdf", "image"
     page: Mapped[int | None] = mapped_column(Integer, nullable=True)  # of an image
     address: Mapped[str] = mapped_column(String(64), default="")  # the client's
+    chain_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)  # see mailroom/store/chain.py
+    chain_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class ArchiveCopy(Base):
@@ -330,3 +344,72 @@ class OutgoingEvent(Base):
     kind: Mapped[str] = mapped_column(String(40))
     user: Mapped[str] = mapped_column(String(80), default="")
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class AuditChain(Base):
+    """The head of each audit table's hash chain: the last link's number and hash. Locked
+    while a transaction links its new rows (see mailroom/store/chain.py)."""
+
+    __tablename__ = "audit_chain"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)  # the chained table
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class DeletionRecord(Base):
+    """What a retention run deleted, without personal data: the item id only as a hash, the
+    labels, the dates, how much went, the legal basis; and the links of the audit rows
+    deleted with the item, so that the hash chains stay verifiable."""
+
+    __tablename__ = "deletion_records"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_hash: Mapped[str] = mapped_column(String(64), unique=True)  # SHA-256 of the item id
+    doc_type: Mapped[str] = mapped_column(String(40), default="")
+    route: Mapped[str] = mapped_column(String(40), default="")
+    received_on: Mapped[dt.date] = mapped_column(Date)
+    expired_on: Mapped[dt.date] = mapped_column(Date)
+    deleted_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    legal_basis: Mapped[str] = mapped_column(Text, default="")
+    counts: Mapped[dict[str, Any]] = mapped_column(default=dict)  # what was deleted: files, pages, rows
+    links: Mapped[dict[str, Any]] = mapped_column(default=dict)  # table → [[seq, content hash, link hash]]
+    models: Mapped[dict[str, Any]] = mapped_column(default=dict)  # {"runs": [...]} trained on the item
+
+
+class LegalHold(Base):
+    """A Löschsperre: the item is kept whatever its retention period says, until released."""
+
+    __tablename__ = "legal_holds"
+
+    item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), primary_key=True)
+    reason: Mapped[str] = mapped_column(Text)
+    user: Mapped[str] = mapped_column(String(80))
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class QaSample(Base):
+    """An automatically approved item drawn for the quality sample (Stichprobe), and what a
+    reviewer found when checking it after dispatch."""
+
+    __tablename__ = "qa_samples"
+    __table_args__ = (Index("ix_qa_samples_checked_route", "checked_at", "route"),)
+
+    item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), primary_key=True)
+    route: Mapped[str] = mapped_column(String(40))  # as automated
+    doc_type: Mapped[str] = mapped_column(String(40))  # as automated
+    sampled_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    checked_at: Mapped[dt.datetime | None] = mapped_column(nullable=True)
+    user: Mapped[str] = mapped_column(String(80), default="")
+    correct: Mapped[bool | None] = mapped_column(Boolean, nullable=True)  # both labels right
+    found_doc_type: Mapped[str] = mapped_column(String(40), default="")
+    found_route: Mapped[str] = mapped_column(String(40), default="")
+
+
+class RetentionPass(Base):
+    """Present only inside a retention run's transaction: while it holds a row, the triggers
+    let that transaction delete the audit rows of expired items. Never committed with a row."""
+
+    __tablename__ = "retention_pass"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
