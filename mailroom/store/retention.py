@@ -23,6 +23,7 @@ from mailroom.store.chain import TABLES, content_hash
 from mailroom.store.db import Database
 from mailroom.store.items import flags_of, utc
 from mailroom.store.tables import (
+    ArchiveCopy,
     DeletionRecord,
     Delivery,
     Event,
@@ -119,6 +120,8 @@ def delete_item(
         session.flush()
         pages = session.scalars(select(Page).where(Page.item_id == item_id)).all()
         files = [p.image_path for p in pages] + [item.pdf_path] + list(flags_of(item).attachments.values())
+        copy = session.get(ArchiveCopy, item_id)  # the PDF/A archival copy, made at dispatch
+        files += [copy.path] if copy else []
         sources = _sources_going(session, item)
         links: dict[str, list[list[Any]]] = {}
         counts = {"pages": len(pages)}
@@ -133,7 +136,7 @@ def delete_item(
             links[name] = _audit_links(session, name, where)
             counts[name] = len(links[name])
             session.execute(delete(TABLES[name]).where(where))
-        for model in (Page, Delivery, QaSample):
+        for model in (Page, Delivery, QaSample, ArchiveCopy):
             counts[model.__tablename__] = len(
                 session.scalars(select(model).where(model.item_id == item_id)).all()
             )
