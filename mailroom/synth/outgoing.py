@@ -12,7 +12,9 @@ is not always the way the register holds it. No I/O here: `outgoing_pdf` writes 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import itertools
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -193,18 +195,26 @@ class _Target:
 def plan_outgoing(count: int, seed: int, city: City) -> OutgoingPlan:
     """`count` letters of `city` with a register that holds every addressee and its distractors."""
     rng = random.Random(f"outgoing:{seed}")
-    register: list[Recipient] = []
+    register: dict[tuple[str, ...], Recipient] = {}  # one entry per body and address
     letters: list[OutgoingLetter] = []
-    kinds = (RecipientKind.PERSON,) * 10 + (RecipientKind.FIRM,) * 4 + (RecipientKind.LAWYER,) * 2
-    kinds += (RecipientKind.COURT, RecipientKind.AUTHORITY)
+    kinds: tuple[RecipientKind, ...] = (RecipientKind.PERSON,) * 10 + (RecipientKind.FIRM,) * 4
+    kinds += (RecipientKind.LAWYER, RecipientKind.LAWYER, RecipientKind.COURT, RecipientKind.AUTHORITY)
+    ids = (f"R{i:05d}" for i in itertools.count(1))
     for n in range(count):
         kind = kinds[n % len(kinds)] if n < len(kinds) else rng.choice(kinds)
-        ids = iter(f"R{len(register) + i + 1:05d}" for i in range(10))
         target, distractors = _DRAW[kind](rng, city, ids)
-        register += [target.recipient, *distractors]
-        letters.append(_letter(rng, city, n, target))
-    rng.shuffle(register)
-    return OutgoingPlan(city.name, tuple(register), tuple(letters))
+        for recipient in (target.recipient, *distractors):
+            register.setdefault(_identity(recipient), recipient)
+        known = register[_identity(target.recipient)]  # a court written to before keeps its entry
+        letters.append(_letter(rng, city, n, dataclasses.replace(target, recipient=known)))
+    entries = list(register.values())
+    rng.shuffle(entries)
+    return OutgoingPlan(city.name, tuple(entries), tuple(letters))
+
+
+def _identity(recipient: Recipient) -> tuple[str, ...]:
+    a = recipient.address
+    return (recipient.kind.value, a.name, a.extra, a.street, a.postcode, a.city)
 
 
 # --- recipients and their distractors ---------------------------------------------------

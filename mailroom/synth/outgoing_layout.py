@@ -21,7 +21,7 @@ from mailroom.synth import layout_parts as parts
 from mailroom.synth.document import Document
 from mailroom.synth.layout import _bottom, _flow, _follow_page, _subject_and_body
 from mailroom.synth.layout_canvas import INK, Page
-from mailroom.synth.layout_style import Ctx, draw_style
+from mailroom.synth.layout_style import Ctx, Letterhead, draw_style
 
 FIELD_LEFT_MM = 20.0
 FIELD_WIDTH_MM = 85.0
@@ -30,7 +30,15 @@ FIELD_TOP_MM = {False: 27.0, True: 45.0}  # form A, form B
 RETURN_ZONE_MM = 5.0
 NOTE_ZONE_MM = 12.7
 ADDRESS_ZONE_MM = 27.3
-INNER_MARGIN_MM = 5.0  # the text starts 5 mm inside the field (DIN 5008: 25 mm from the edge)
+INNER_MARGIN_MM = 5.0
+HEADS: tuple[Letterhead, ...] = (
+    "official",
+    "official",
+    "logo_left",
+    "centered",
+    "right_block",
+    "band",
+)  # the text starts 5 mm inside the field (DIN 5008: 25 mm from the edge)
 
 
 def render_outgoing(
@@ -71,7 +79,7 @@ def _letterhead(ctx: Ctx, page: Page, limit: float) -> None:
     """
     for _ in range(4):
         seed = ctx.rng.getrandbits(32)
-        variant = ctx.rng.choice(["official", "official", "logo_left", "centered", "right_block", "band"])
+        variant = ctx.rng.choice(HEADS)
         trial = dataclasses.replace(
             ctx, style=dataclasses.replace(ctx.style, letterhead=variant), rng=random.Random(seed)
         )
