@@ -72,8 +72,11 @@ NOTE_WORDS = (
 SALUTATIONS = {"frau", "herrn", "herr", "firma", "familie", "eheleute"}
 TITLES = {"dr", "prof", "dipl", "ing", "med", "jur", "rer", "nat", "phil", "rechtsanwalt", "rechtsanwaeltin"}
 TITLES |= {"ra", "rain", "z", "hd", "zu", "haenden", "c", "o", "bei", "abt", "einkauf"}
-POSTCODE_LINE = re.compile(r"^(?:D\s?-\s?)?([0-9OoIlSB]{5})\s+(\S.*)$")
-DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "S": "5", "B": "8"})
+# OCR reads the digits of some faces as letters: "ogııı" for "09111".
+LOOKALIKES = {"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "ı": "1", "i": "1", "|": "1", "!": "1"}
+LOOKALIKES |= {"S": "5", "s": "5", "B": "8", "g": "9", "q": "9", "Z": "2", "z": "2"}
+POSTCODE_LINE = re.compile(r"^(?:D\s?-\s?)?([0-9" + re.escape("".join(LOOKALIKES)) + r"]{5})\s+(\S.*)$")
+DIGIT_LOOKALIKES = str.maketrans(LOOKALIKES)
 UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ı": "i", "é": "e", "ş": "s"})
 
 
@@ -191,7 +194,7 @@ def _postcode(text: str) -> tuple[str, str] | None:
     if not found:
         return None
     code = found.group(1).translate(DIGIT_LOOKALIKES)
-    if not code.isdigit() or sum(ch.isdigit() for ch in found.group(1)) < 4:
+    if not code.isdigit():
         return None
     city = found.group(2).strip(" ,.;:|")
     return (code, city) if _has_letters(city) else None
@@ -272,6 +275,10 @@ def similarity(a: PostalAddress, b: PostalAddress) -> float:
         fuzz.token_sort_ratio(name_key(a.name), name_key(b.name)),
         fuzz.token_sort_ratio(name_key(f"{a.name} {a.extra}"), name_key(f"{b.name} {b.extra}")),
     )
+    if len(normal(a.name).split()) == 1:  # OCR lost the spaces: "FrauLenaKhalil"
+        name = max(
+            name, fuzz.partial_ratio(name_key(b.name).replace(" ", ""), normal(a.name).replace(" ", ""))
+        )
     if b.extra and not a.extra:  # the register's c/o line missing from the window
         name *= 0.97
     street = _street_score(a.street, b.street)

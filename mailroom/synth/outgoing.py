@@ -159,6 +159,10 @@ REMEDY = (
     "werden. Der Widerspruch ist bei der {city}, {address}, schriftlich, in elektronischer Form "
     "nach § 3a Abs. 2 VwVfG oder zur Niederschrift einzulegen."
 )
+P, F, L = RecipientKind.PERSON, RecipientKind.FIRM, RecipientKind.LAWYER
+# Who the letters go to: the first letters of a plan once through this order, then drawn
+# from it (10 persons, 4 firms, 2 lawyers, a court and an authority in 18).
+KIND_CYCLE = (P, F, P, L, P, RecipientKind.COURT, P, F, P, RecipientKind.AUTHORITY, P, F, P, L, P, F, P, P)
 FORMAL_ADDRESS = {"f": "Frau", "m": "Herrn"}
 CO_FORMS = ("c/o {}", "c/o {}", "bei {}")
 HOLDER_FORMS = ("z. Hd. {}", "z. Hd. {}", "zu Händen {}", "Abt. Einkauf, z. Hd. {}")
@@ -197,11 +201,9 @@ def plan_outgoing(count: int, seed: int, city: City) -> OutgoingPlan:
     rng = random.Random(f"outgoing:{seed}")
     register: dict[tuple[str, ...], Recipient] = {}  # one entry per body and address
     letters: list[OutgoingLetter] = []
-    kinds: tuple[RecipientKind, ...] = (RecipientKind.PERSON,) * 10 + (RecipientKind.FIRM,) * 4
-    kinds += (RecipientKind.LAWYER, RecipientKind.LAWYER, RecipientKind.COURT, RecipientKind.AUTHORITY)
     ids = (f"R{i:05d}" for i in itertools.count(1))
     for n in range(count):
-        kind = kinds[n % len(kinds)] if n < len(kinds) else rng.choice(kinds)
+        kind = KIND_CYCLE[n] if n < len(KIND_CYCLE) else rng.choice(KIND_CYCLE)
         target, distractors = _DRAW[kind](rng, city, ids)
         for recipient in (target.recipient, *distractors):
             register.setdefault(_identity(recipient), recipient)
