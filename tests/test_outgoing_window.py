@@ -39,6 +39,7 @@ def test_generated_letters_are_read_and_matched_to_their_recipient(letters: Path
     truths = read_truth(letters / TRUTH_FILE)
     assert len(truths) == 6 and len(register) > 6  # distractors beside the addressees
     assert {t.form for t in truths} == {"A", "B"}
+    assert {r.kind for r in register} >= {RecipientKind.PERSON, RecipientKind.FIRM, RecipientKind.COURT}
     for truth in truths:
         address = read_window(letters / variant / f"{truth.key}.pdf")
         assert address is not None, truth
@@ -163,6 +164,18 @@ def test_form_a_and_form_b_fields_are_both_found() -> None:
     assert form_a == expected and form_b == expected
 
 
+def test_postcode_digits_read_as_letters_are_taken_back() -> None:
+    got = parse_window(
+        lines(
+            "Stadt Chemnitz - Markt 1 - ogııı Chemnitz",
+            "Landgericht Chemnitz",
+            "Justizzentrum 21",
+            "ogııı Chemnitz",
+        )
+    )
+    assert got == PostalAddress("Landgericht Chemnitz", "Justizzentrum 21", "09111", "Chemnitz")
+
+
 def test_no_postcode_line_no_address() -> None:
     assert parse_window(lines("Stadt Leipzig · Markt 1", "Frau Anna Schulz", "Lindenallee 5")) is None
 
@@ -194,6 +207,7 @@ REGISTER = (
         (PostalAddress("Weiß Jürgen", "Große Straße 12", "04177", "Leipzig"), "p4"),
         (PostalAddress("Nord Bau GmbH", "Gartenstr. 8", "04103", "Leipzig", "z. Hd. Herrn Max Kühn"), "f1"),
         (PostalAddress("Herrn Max Kühn", "Ahornweg 9", "04299", "Leipzig"), "p5"),
+        (PostalAddress("HerrnKarlSchulz .", "Lindenallee 5", "04177", "Leipzig"), "p2"),  # spaces lost
     ],
 )
 def test_the_right_entry_is_matched(address: PostalAddress, expected: str) -> None:
