@@ -19,7 +19,7 @@ import random
 from mailroom.synth import layout_marks as marks
 from mailroom.synth import layout_parts as parts
 from mailroom.synth.document import Document
-from mailroom.synth.layout import _bottom, _flow, _follow_page, _subject_and_body
+from mailroom.synth.layout import body_bottom, follow_page, new_flow, subject_and_body
 from mailroom.synth.layout_canvas import INK, Page
 from mailroom.synth.layout_style import Ctx, Letterhead, draw_style
 
@@ -64,8 +64,8 @@ def render_outgoing(
     field_bottom = _address_field(ctx, page, field_top, window, notes)
     info_bottom = parts.info_block(ctx, page, ctx.mm(125), field_top + ctx.mm(rng.uniform(0, 6)))
     y = max(field_bottom, info_bottom) + ctx.mm(rng.uniform(6, 10))
-    flow = _flow(ctx, page, y, _follow_page(ctx, True), _bottom(ctx, page))
-    _subject_and_body(ctx, flow)
+    flow = new_flow(ctx, page, y, follow_page(ctx, True), body_bottom(ctx, page))
+    subject_and_body(ctx, flow)
     parts.closing_and_signature(ctx, flow)
     parts.page_numbers(ctx, flow.pages, flow.bottom)
     return flow.pages
