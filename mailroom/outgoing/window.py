@@ -31,10 +31,10 @@ from mailroom.errors import BadInput
 from mailroom.ingest.clean import clean_page
 from mailroom.ingest.intake import sniff_type
 from mailroom.ingest.ocr import ocr_page
-from mailroom.ingest.pages import inspect_source, page_words, rasterize
+from mailroom.ingest.pages import PdfWord, inspect_source, page_words, rasterize
 from mailroom.ingest.read import read_gray
 from mailroom.outgoing.records import PostalAddress, Recipient
-from mailroom.settings import OcrSettings
+from mailroom.settings import IngestSettings, OcrSettings
 
 log = logging.getLogger(__name__)
 
@@ -103,19 +103,22 @@ class Match:
     runner_up: float  # the second best entry's score (0 if none)
 
 
-def read_window(path: Path, page_dpi: int = 300, ocr: OcrSettings | None = None) -> PostalAddress | None:
+def read_window(
+    path: Path, page_dpi: int = 300, ocr: OcrSettings | None = None, ingest: IngestSettings | None = None
+) -> PostalAddress | None:
     """The address in the DIN 5008 address field of page 1 of `path` (PDF, TIFF, PNG,
     JPEG), or None if no address is found there.
 
     A PDF's own text is used when page 1 has some; otherwise page 1 is rasterised at
     `page_dpi` (a scan at its own resolution), turned upright and deskewed, and only the
-    address zone is OCR'd (Tesseract, `ocr.lang`, page segmentation mode 6). Raises
-    BadInput for a file that cannot be read, MissingDependency without Tesseract or poppler.
+    address zone is OCR'd (Tesseract, `ocr.lang`, page segmentation mode 6). The file
+    must keep within the limits of `ingest` (pages, pixels). Raises BadInput for a file
+    that cannot be read, MissingDependency without Tesseract or poppler.
     """
-    return parse_window(window_lines(path, page_dpi, ocr or OcrSettings()))
+    return parse_window(window_lines(path, page_dpi, ocr or OcrSettings(), ingest or IngestSettings()))
 
 
-def window_lines(path: Path, page_dpi: int, ocr: OcrSettings) -> list[WindowLine]:
+def window_lines(path: Path, page_dpi: int, ocr: OcrSettings, ingest: IngestSettings) -> list[WindowLine]:
     """The text lines in the address zone of page 1, top to bottom."""
     kind = sniff_type(path)
     if kind is None:
@@ -123,55 +126,61 @@ def window_lines(path: Path, page_dpi: int, ocr: OcrSettings) -> list[WindowLine
     if kind == "pdf":
         words = page_words(path, 1)
         if len(words) >= MIN_TEXT_WORDS:
-            return _lines_of_words([(w.text, w.left, w.top, w.right, w.bottom) for w in words])
-    return _ocr_lines(path, kind, page_dpi, ocr)
+            return _lines(_by_top(_in_zone(words)))
+    return _lines(_ocr_lines(path, kind, page_dpi, ocr, ingest))
 
 
-def _ocr_lines(path: Path, kind: str, page_dpi: int, ocr: OcrSettings) -> list[WindowLine]:
-    info = inspect_source(path, kind, page_dpi, max_pages=10_000, max_pixels=200_000_000)
+def _ocr_lines(
+    path: Path, kind: str, page_dpi: int, ocr: OcrSettings, ingest: IngestSettings
+) -> list[list[PdfWord]]:
+    """The words OCR reads in the zone of page 1, upright and straight, boxes in mm,
+    grouped into Tesseract's lines."""
+    info = inspect_source(path, kind, page_dpi, ingest.max_pages, ingest.max_pixels_per_page)
     with tempfile.TemporaryDirectory(prefix="mailroom-window-") as folder:
         first = rasterize(path, info, Path(folder))[0]
         gray = read_gray(first.path)
     page = clean_page(gray, first.dpi).image
     per_mm = first.dpi / 25.4
     left, top, right, bottom = (round(v * per_mm) for v in ZONE_MM)
-    crop = page[top:bottom, left:right]
     zone_ocr = OcrSettings(lang=ocr.lang, psm=6, timeout_seconds=ocr.timeout_seconds)
-    result, _ = ocr_page(crop, first.dpi, zone_ocr, text_layer=False)
-    by_line: dict[int, list[tuple[str, float, float, float, float]]] = {}
+    result, _ = ocr_page(page[top:bottom, left:right], first.dpi, zone_ocr, text_layer=False)
+    x0, y0 = ZONE_MM[0], ZONE_MM[1]
+    lines: dict[int, list[PdfWord]] = {}
     for w in result.words:
-        box = (
-            w.text,
-            ZONE_MM[0] + w.left / per_mm,
-            ZONE_MM[1] + w.top / per_mm,
-            ZONE_MM[0] + (w.left + w.width) / per_mm,
-            ZONE_MM[1] + (w.top + w.height) / per_mm,
-        )
-        by_line.setdefault(w.line, []).append(box)
-    lines = [_line(words) for words in by_line.values()]
-    return sorted((line for line in lines if line.text), key=lambda line: line.top)
+        word = PdfWord(w.text, x0 + w.left / per_mm, y0 + w.top / per_mm, x0 + (w.left + w.width) / per_mm,
+                       y0 + (w.top + w.height) / per_mm)  # fmt: skip
+        lines.setdefault(w.line, []).append(word)
+    return [_in_zone(line) for line in lines.values()]
 
 
-def _lines_of_words(words: Sequence[tuple[str, float, float, float, float]]) -> list[WindowLine]:
-    """Words of a PDF's text inside the zone, grouped into lines by their top edge."""
+def _in_zone(words: Sequence[PdfWord]) -> list[PdfWord]:
     x0, y0, x1, y1 = ZONE_MM
-    inside = sorted(
-        (w for w in words if x0 <= w[1] < x1 - 10 and y0 <= w[2] and w[4] <= y1), key=lambda w: (w[2], w[1])
-    )
-    groups: list[list[tuple[str, float, float, float, float]]] = []
-    for word in inside:
-        if groups and abs(word[2] - groups[-1][0][2]) < 1.0:
+    return [w for w in words if x0 <= w.left < x1 - 10 and y0 <= w.top and w.bottom <= y1 and w.text.strip()]
+
+
+def _by_top(words: Sequence[PdfWord]) -> list[list[PdfWord]]:
+    """A PDF's words grouped into lines: the words of a line share their top edge."""
+    groups: list[list[PdfWord]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.left)):
+        if groups and abs(word.top - groups[-1][0].top) < 1.0:
             groups[-1].append(word)
         else:
             groups.append([word])
-    return [_line(sorted(g, key=lambda w: w[1])) for g in groups]
+    return groups
 
 
-def _line(words: Sequence[tuple[str, float, float, float, float]]) -> WindowLine:
-    text = " ".join(w[0] for w in words if w[0].strip())
-    heights = sorted(w[4] - w[2] for w in words)
-    top = min(w[2] for w in words)
-    return WindowLine(text.strip(), min(w[1] for w in words), top, top + heights[len(heights) // 2])
+def _lines(groups: Sequence[Sequence[PdfWord]]) -> list[WindowLine]:
+    """One line per group of words, its words left to right; lines top to bottom."""
+    lines = []
+    for group in groups:
+        if not group:
+            continue
+        words = sorted(group, key=lambda w: w.left)
+        heights = sorted(w.bottom - w.top for w in words)
+        top = min(w.top for w in words)
+        text = " ".join(w.text.strip() for w in words)
+        lines.append(WindowLine(text, words[0].left, top, top + heights[len(heights) // 2]))
+    return sorted(lines, key=lambda line: line.top)
 
 
 def parse_window(lines: Sequence[WindowLine]) -> PostalAddress | None:
