@@ -59,11 +59,8 @@ NOTE_WORDS = (
     "zustellungsauftrag",
     "nicht nachsenden",
     "unzustellbar",
-    "eilt",
     "eilsache",
     "eilbrief",
-    "express",
-    "priorität",
     "entgelt bezahlt",
     "infopost",
     "dialogpost",
@@ -77,6 +74,10 @@ LOOKALIKES = {"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "ı": "1", "i": 
 LOOKALIKES |= {"S": "5", "s": "5", "B": "8", "g": "9", "q": "9", "Z": "2", "z": "2"}
 POSTCODE_LINE = re.compile(r"^(?:D\s?-\s?)?([0-9" + re.escape("".join(LOOKALIKES)) + r"]{5})\s+(\S.*)$")
 DIGIT_LOOKALIKES = str.maketrans(LOOKALIKES)
+# Words many firm names share: a name is compared with and without them.
+COMMON = {"rechtsanwaelte", "fachanwaelte", "fachanwalt", "fuer", "und", "kanzlei", "rechtsanwaltskanzlei"}
+COMMON |= {"anwaltskanzlei", "partner", "kollegen", "partg", "mbb", "gmbh", "co", "kg", "ag", "ohg", "ek"}
+COMMON |= {"e", "k", "ug", "haftungsbeschraenkt", "verwaltungsrecht"}
 UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ı": "i", "é": "e", "ş": "s"})
 
 
@@ -245,9 +246,7 @@ def _address(block: Sequence[WindowLine], postcode_line: WindowLine) -> PostalAd
     texts = [_tidy(line.text) for line in block]
     if len(texts) > 1 and texts[0].casefold() in SALUTATIONS:  # "Herrn" on a line of its own
         texts[:2] = [f"{texts[0]} {texts[1]}"]
-    street = ""
-    if len(texts) > 1 and (re.search(r"\d", texts[-1]) or texts[-1].casefold().startswith("postf")):
-        street = texts.pop()
+    street = texts.pop() if len(texts) > 1 else ""  # the line above the postcode ("Justizzentrum" too)
     return PostalAddress(name=texts[0], street=street, postcode=code, city=city, extra=", ".join(texts[1:]))
 
 
@@ -280,10 +279,7 @@ def match_recipient(
 def similarity(a: PostalAddress, b: PostalAddress) -> float:
     """How alike two addresses are, 0..1: the name (with its extra lines) weighs half,
     street, postcode and town the other half."""
-    name = max(
-        fuzz.token_sort_ratio(name_key(a.name), name_key(b.name)),
-        fuzz.token_sort_ratio(name_key(f"{a.name} {a.extra}"), name_key(f"{b.name} {b.extra}")),
-    )
+    name = max(_name_score(a.name, b.name), _name_score(f"{a.name} {a.extra}", f"{b.name} {b.extra}"))
     if len(normal(a.name).split()) == 1:  # OCR lost the spaces: "FrauLenaKhalil"
         name = max(
             name, fuzz.partial_ratio(name_key(b.name).replace(" ", ""), normal(a.name).replace(" ", ""))
@@ -294,6 +290,22 @@ def similarity(a: PostalAddress, b: PostalAddress) -> float:
     postcode = 100.0 if a.postcode == b.postcode else 0.5 * fuzz.ratio(a.postcode, b.postcode)
     city = fuzz.ratio(normal(a.city), normal(b.city))
     return (0.5 * name + 0.25 * street + 0.15 * postcode + 0.10 * city) / 100
+
+
+def _name_score(a: str, b: str) -> float:
+    """Names compared as a whole, and word by word over their distinctive words (of
+    "Weber Rechtsanwälte und Fachanwälte" only "weber"): each word of the shorter name
+    against its best counterpart, so that another first name beside the same long
+    surname weighs as it should. The mean of both, 0..100."""
+    key_a, key_b = name_key(a), name_key(b)
+    whole = fuzz.token_sort_ratio(key_a, key_b)
+    own_a = [w for w in key_a.split() if w not in COMMON] or key_a.split()
+    own_b = [w for w in key_b.split() if w not in COMMON] or key_b.split()
+    if not own_a or not own_b:
+        return whole
+    short, long = sorted((own_a, own_b), key=len)
+    words = sum(max(fuzz.ratio(w, v) for v in long) for w in short) / len(short)
+    return (whole + words) / 2
 
 
 def _street_score(a: str, b: str) -> float:

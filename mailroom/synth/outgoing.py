@@ -256,7 +256,7 @@ def _person(rng: random.Random, city: City, ids: Iterator[str]) -> tuple[_Target
         other = rng.choice(people.FIRST_F + people.FIRST_M)
         distractors.append(_rec(next(ids), RecipientKind.PERSON, f"{other} {last}", _address(rng, city)))
     if rng.random() < 0.4:  # someone else in the same house, often of the same family
-        other = rng.choice(people.FIRST_F + people.FIRST_M)
+        other = rng.choice([f for f in people.FIRST_F + people.FIRST_M if f != first])
         surname = last if rng.random() < 0.6 else rng.choice(people.LAST)
         distractors.append(_rec(next(ids), RecipientKind.PERSON, f"{other} {surname}", where))
     if rng.random() < 0.15:  # a namesake elsewhere
@@ -304,12 +304,8 @@ def _court(rng: random.Random, city: City, ids: Iterator[str]) -> tuple[_Target,
     town_line = party.address[-1]
     where = (party.address[0], town_line[:5], town_line[6:])
     target = _rec(next(ids), RecipientKind.COURT, party.name, where)
-    neighbour = people.court(rng, other, city)  # often at another address, sometimes the same house
-    place = (
-        where
-        if rng.random() < 0.5
-        else (neighbour.address[0], neighbour.address[-1][:5], neighbour.address[-1][6:])
-    )
+    neighbour = people.court(rng, other, city)  # at its own address: some courts share a house
+    place = (neighbour.address[0], neighbour.address[-1][:5], neighbour.address[-1][6:])
     distractors = [_rec(next(ids), RecipientKind.COURT, neighbour.name, place)]
     return _Target(target, _window(rng, party.name, target.address, "")), distractors
 
