@@ -164,6 +164,18 @@ def test_form_a_and_form_b_fields_are_both_found() -> None:
     assert form_a == expected and form_b == expected
 
 
+def test_a_street_without_number_is_still_the_street() -> None:
+    got = parse_window(
+        lines(
+            "Stadt Leipzig · Markt 1 · 04109 Leipzig",
+            "Staatsanwaltschaft Leipzig",
+            "Justizzentrum",
+            "04103 Leipzig",
+        )
+    )
+    assert got == PostalAddress("Staatsanwaltschaft Leipzig", "Justizzentrum", "04103", "Leipzig")
+
+
 def test_postcode_digits_read_as_letters_are_taken_back() -> None:
     got = parse_window(
         lines(
@@ -189,6 +201,10 @@ def entry(rid: str, name: str, street: str, postcode: str = "04177", city: str =
 
 REGISTER = (
     entry("p1", "Anna Schulz", "Lindenallee 5"),
+    entry("p6", "Olga Schewtschenko", "Gutenbergstraße 20", "04178"),
+    entry("p7", "Lan Schewtschenko", "Gutenbergstraße 20", "04178"),  # a long surname, the same house
+    entry("l1", "Weber Rechtsanwälte und Fachanwälte", "Im Winkel 13", "04109", kind=RecipientKind.LAWYER),
+    entry("l2", "Weiß Rechtsanwälte und Fachanwälte", "Im Winkel 13", "04109", kind=RecipientKind.LAWYER),
     entry("p2", "Karl Schulz", "Lindenallee 5"),  # same house
     entry("p3", "Anna Schulz", "Bahnhofstraße 40", "04103"),  # namesake
     entry("p4", "Jürgen Weiß", "Große Straße 12"),
@@ -208,6 +224,13 @@ REGISTER = (
         (PostalAddress("Nord Bau GmbH", "Gartenstr. 8", "04103", "Leipzig", "z. Hd. Herrn Max Kühn"), "f1"),
         (PostalAddress("Herrn Max Kühn", "Ahornweg 9", "04299", "Leipzig"), "p5"),
         (PostalAddress("HerrnKarlSchulz .", "Lindenallee 5", "04177", "Leipzig"), "p2"),  # spaces lost
+        (PostalAddress("Frau Olga Schewtschenko", "Gutenbergstr. 20", "04178", "Leipzig"), "p6"),
+        (
+            PostalAddress(
+                "Weiß Rechtsanwälte und Fachanwälte", "Im Winkel 13", "04109", "Leipzig", "z. Hd. RAin Pham"
+            ),
+            "l2",
+        ),
     ],
 )
 def test_the_right_entry_is_matched(address: PostalAddress, expected: str) -> None:
@@ -220,6 +243,8 @@ def test_ambiguous_or_unknown_addresses_match_nobody() -> None:
     assert (
         match_recipient(PostalAddress("Frau Anna Schulz", "Lindenallee 5", "04177", "Leipzig"), twins) is None
     )
+    no_first_name = PostalAddress("Familie Schulz", "Lindenallee 5", "04177", "Leipzig")  # Anna or Karl?
+    assert match_recipient(no_first_name, REGISTER) is None
     stranger = PostalAddress("Herrn Otto Brenner", "Feldweg 1", "99084", "Erfurt")
     assert match_recipient(stranger, REGISTER) is None
     assert match_recipient(stranger, ()) is None
