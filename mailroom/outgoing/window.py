@@ -156,7 +156,7 @@ def _ocr_lines(
 
 def _in_zone(words: Sequence[PdfWord]) -> list[PdfWord]:
     x0, y0, x1, y1 = ZONE_MM
-    return [w for w in words if x0 <= w.left < x1 - 10 and y0 <= w.top and w.bottom <= y1 and w.text.strip()]
+    return [w for w in words if x0 <= w.left < x1 and y0 <= w.top and w.bottom <= y1 and w.text.strip()]
 
 
 def _by_top(words: Sequence[PdfWord]) -> list[list[PdfWord]]:

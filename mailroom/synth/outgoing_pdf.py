@@ -18,6 +18,7 @@ import io
 import random
 import shutil
 import time
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,7 +138,7 @@ def office_pdf(pages: Sequence[Page], dpi: int) -> bytes:
         for rec in page.records:
             x0, y0, x1, y1 = rec.box
             size = max(4.0, (y1 - y0) * scale * 0.95)
-            text = rec.text.encode("cp1252", "replace")
+            text = _winansi(rec.text)
             natural = 0.5 * size * max(1, len(rec.text))  # about Helvetica's mean width
             stretch = 100.0 * (x1 - x0) * scale / natural
             commands.append(
@@ -178,6 +179,19 @@ def _add_page(pdf: pikepdf.Pdf, image: Image.Image, content: bytes, fonts: dict[
         Contents=pikepdf.Stream(pdf, content),
     )
     pdf.pages.append(pikepdf.Page(page))
+
+
+def _winansi(text: str) -> bytes:
+    """The text in the standard fonts' encoding; letters it lacks lose their accent
+    ("ś" -> "s", "ı" -> "i"): the one difference from an office suite's embedded fonts."""
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            base = unicodedata.normalize("NFKD", ch.replace("ı", "i"))[:1]
+            out += base.encode("cp1252", "replace")
+    return bytes(out)
 
 
 def _escape(text: bytes) -> str:
