@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
+import statistics
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -200,7 +201,7 @@ def _has_letters(text: str) -> bool:
 
 
 def _postcode(text: str) -> tuple[str, str] | None:
-    found = POSTCODE_LINE.match(text.strip())
+    found = POSTCODE_LINE.match(re.sub(r"^[^\w]+", "", text.strip()))  # OCR's specks before it
     if not found:
         return None
     code = found.group(1).translate(DIGIT_LOOKALIKES)
@@ -219,7 +220,7 @@ def _block_above(lines: Sequence[WindowLine], end: int) -> list[WindowLine]:
         gap = below.top - line.bottom
         if gap > max(3.0, 1.2 * last.height) or last.bottom - line.top > ADDRESS_ZONE_MM + 3:
             break
-        if _is_note(line.text) or _is_return_line(line, last):
+        if _is_note(line.text) or _is_return_line(line, block):
             break
         block.insert(0, line)
         below = line
@@ -233,9 +234,10 @@ def _is_note(text: str) -> bool:
     return any(fuzz.partial_ratio(word, low) >= 86 for word in NOTE_WORDS if len(low) >= len(word) - 2)
 
 
-def _is_return_line(line: WindowLine, postcode_line: WindowLine) -> bool:
-    """The Rücksendeangabe: small type, or the sender's parts joined by separators."""
-    if line.height < 0.7 * postcode_line.height:
+def _is_return_line(line: WindowLine, below: Sequence[WindowLine]) -> bool:
+    """The Rücksendeangabe: type smaller than the address lines below it (OCR's box of
+    the postcode line alone can come out tall), or the sender's parts joined by separators."""
+    if below and line.height < 0.7 * statistics.median(b.height for b in below):
         return True
     separators = sum(line.text.count(s) for s in ("·", "•", " | ", " - ", ", "))
     return separators >= 2 and bool(re.search(r"\d{5}", line.text))
