@@ -65,6 +65,34 @@ def synth(
     )
 
 
+@data.command("synth-outgoing")
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option("--n", "count", type=int, default=200, show_default=True, help="Number of letters.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same letters.")
+@click.option("--city", default="Chemnitz", show_default=True, help="The city whose letters these are.")
+@click.option("--no-scan", is_flag=True, help="Only the office's PDFs, no printed-and-scanned copies.")
+@click.option("--workers", type=int, default=None, help="Processes to render with [default: one per core].")
+@click.option("--force", is_flag=True, help="Replace what is in OUT.")
+@click.pass_obj
+def synth_outgoing(
+    ctx, out: Path, count: int, seed: int, city: str, no_scan: bool, workers: int | None, force: bool
+) -> None:
+    """Generate the city's outgoing letters with a recipient register and the truth."""
+    from mailroom.synth.outgoing_pdf import generate_outgoing
+
+    with progress_bar() as progress:
+        task = progress.add_task("Ausgangspost erzeugen", total=count)
+        report = generate_outgoing(
+            out, count, seed, city, scans=not no_scan,
+            workers=workers if workers is not None else ctx.settings.synth.workers,
+            force=force, progress=lambda done: progress.advance(task, done),
+        )  # fmt: skip
+    console.print(
+        f"{report.letters} Briefe und ein Empfängerverzeichnis mit {report.register} Einträgen "
+        f"in {escape(str(out))} geschrieben ({report.seconds:.0f} s)"
+    )
+
+
 @data.command()
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.pass_obj

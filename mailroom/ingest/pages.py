@@ -11,6 +11,8 @@ more than half a second a page, and a 150-dpi scan scaled up reads no better.
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 import subprocess
 import warnings
@@ -285,3 +287,45 @@ def load_pages(path: Path, dpi: int = 300) -> list[Image.Image]:
         with Image.open(path) as image:
             return [frame.copy() for frame in ImageSequence.Iterator(image)]
     raise BadInput(f"{path.name}: '{path.suffix}' files are not read; use PDF, TIFF, PNG or JPEG")
+
+
+@dataclass(frozen=True)
+class PdfWord:
+    """A word of a PDF page's own text, its box in millimetres from the top left."""
+
+    text: str
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+
+def page_words(path: Path, page: int = 1) -> tuple[PdfWord, ...]:
+    """The words of one page's own text with their boxes (pdftotext -bbox); () for a page
+    without text. Raises MissingDependency without poppler, BadInput for a damaged PDF."""
+    try:
+        done = subprocess.run(
+            ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
+            capture_output=True,
+            timeout=POPPLER_TIMEOUT,
+            check=False,
+        )
+    except FileNotFoundError as exc:
+        raise MissingDependency(
+            f"poppler's pdftotext is not installed; install it with: {POPPLER_HINT}"
+        ) from exc
+    if done.returncode != 0:
+        raise BadInput(
+            f"{path.name}: pdftotext cannot read page {page}: {done.stderr.decode(errors='replace')}"
+        )
+    mm = 25.4 / POINTS_PER_INCH
+    words = []
+    for match in _BBOX_WORD.finditer(done.stdout.decode("utf-8", "replace")):
+        x0, y0, x1, y1 = (float(match.group(i)) * mm for i in range(1, 5))
+        words.append(PdfWord(html.unescape(match.group(5)), x0, y0, x1, y1))
+    return tuple(words)
+
+
+_BBOX_WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+)

@@ -105,7 +105,7 @@ def _decorate(ctx: Ctx, page: Page, first: bool, received: dt.date, city: str = 
 # --- layouts -----------------------------------------------------------------------------
 
 
-def _flow(
+def new_flow(
     ctx: Ctx,
     first: Page,
     y: float,
@@ -124,11 +124,11 @@ def _flow(
     )
 
 
-def _bottom(ctx: Ctx, page: Page) -> float:
+def body_bottom(ctx: Ctx, page: Page) -> float:
     return page.height - ctx.mm(48 if ctx.style.footer else 25)
 
 
-def _follow_page(ctx: Ctx, header: bool) -> Callable[[], tuple[Page, float]]:
+def follow_page(ctx: Ctx, header: bool) -> Callable[[], tuple[Page, float]]:
     """A maker of follow pages: footer again, a small header with the sender's name."""
 
     def start() -> tuple[Page, float]:
@@ -184,16 +184,16 @@ def letter_layout(ctx: Ctx) -> list[Page]:
                 y += ctx.line_h(s.size_pt)
                 page.text(ctx.mm(s.left_mm), y, f"{label}: {value}", f, block)
             y += ctx.line_h(s.size_pt)
-    flow = _flow(
-        ctx, page, y + ctx.mm(rng.uniform(2, 8)), _follow_page(ctx, org), _bottom(ctx, page), right_mm
+    flow = new_flow(
+        ctx, page, y + ctx.mm(rng.uniform(2, 8)), follow_page(ctx, org), body_bottom(ctx, page), right_mm
     )
-    _subject_and_body(ctx, flow)
+    subject_and_body(ctx, flow)
     parts.closing_and_signature(ctx, flow)
     parts.page_numbers(ctx, flow.pages, flow.bottom)
     return flow.pages
 
 
-def _subject_and_body(ctx: Ctx, flow: Flow, fields_mode: blocks.FieldsMode = "lines") -> None:
+def subject_and_body(ctx: Ctx, flow: Flow, fields_mode: blocks.FieldsMode = "lines") -> None:
     doc, s = ctx.doc, ctx.style
     line_h = ctx.line_h(s.size_pt)
     if doc.subject:
@@ -216,7 +216,7 @@ def invoice_layout(ctx: Ctx) -> list[Page]:
     y = parts.address_window(ctx, page, window_top, return_line=True)
     y = max(y, parts.info_block(ctx, page, ctx.mm(125), window_top + ctx.mm(5)) + ctx.mm(4))
     bottom = min(footer_top - ctx.mm(8), page.height - ctx.mm(48))
-    flow = _flow(ctx, page, y + ctx.mm(6), _follow_invoice(ctx), bottom)
+    flow = new_flow(ctx, page, y + ctx.mm(6), _follow_invoice(ctx), bottom)
     title = doc.title or doc.subject
     flow.paragraph(title, ctx.font(s.size_pt + 3, "bold", s.head), ctx.line_h(s.size_pt + 3))
     flow.skip(ctx.line_h(s.size_pt) * 0.8)
@@ -282,7 +282,7 @@ def form_layout(ctx: Ctx) -> list[Page]:
     )
     page.text(left + ctx.mm(3), y + bar_h * 0.68, title, tf, page.new_block())
     y += bar_h + ctx.mm(5)
-    flow = _flow(ctx, page, y, _follow_page(ctx, header=False), page.height - ctx.mm(25))
+    flow = new_flow(ctx, page, y, follow_page(ctx, header=False), page.height - ctx.mm(25))
     body = doc.body
     if not any(isinstance(b, Fields) for b in body):
         sender = doc.sender
@@ -311,8 +311,8 @@ def cv_layout(ctx: Ctx) -> list[Page]:
     """A Lebenslauf: title, name, optional photo box, personal data, timelines."""
     doc, s, rng = ctx.doc, ctx.style, ctx.rng
     page = ctx.new_page()
-    flow = _flow(
-        ctx, page, ctx.mm(rng.uniform(15, 25)), _follow_page(ctx, header=False), page.height - ctx.mm(25)
+    flow = new_flow(
+        ctx, page, ctx.mm(rng.uniform(15, 25)), follow_page(ctx, header=False), page.height - ctx.mm(25)
     )
     photo = rng.random() < 0.5
     if photo:
@@ -442,7 +442,7 @@ def decision_layout(ctx: Ctx) -> list[Page]:
             new.text(right - f.getlength(az_text), y, az_text, f, new.new_block())
         return new, y + ctx.mm(10)
 
-    flow = _flow(ctx, page, top + ctx.mm(rng.uniform(22, 32)), start, _bottom(ctx, page))
+    flow = new_flow(ctx, page, top + ctx.mm(rng.uniform(22, 32)), start, body_bottom(ctx, page))
     blocks.body(ctx, flow, doc.body, "lines")
     parts.closing_and_signature(ctx, flow)
     if rng.random() < 0.6:
@@ -488,7 +488,7 @@ def flyer_layout(ctx: Ctx) -> list[Page]:
         mark = rng.choice(("Infopost", "Dialogpost", "Entgelt bezahlt", "Werbesendung"))
         tiny = ctx.font(7.5)
         page.text(right - tiny.getlength(mark) - ctx.mm(2), band + ctx.mm(8), mark, tiny, page.new_block())
-    flow = _flow(ctx, page, y, _follow_page(ctx, header=True), page.height - ctx.mm(40))
+    flow = new_flow(ctx, page, y, follow_page(ctx, header=True), page.height - ctx.mm(40))
     big_style = dataclasses.replace(s, size_pt=s.size_pt + rng.choice((0.5, 1, 2)), justify=False)
     blocks.body(Ctx(doc, big_style, rng, ctx.dpi, ctx.blocks), flow, doc.body, "lines")
     last = flow.pages[-1]
@@ -520,7 +520,7 @@ def datasheet_layout(ctx: Ctx) -> list[Page]:
     )
     page.text(left + ctx.mm(3), y + bar * 0.68, doc.title or "Rechnung", tf, page.new_block())
     y += bar + ctx.mm(3)
-    flow = _flow(ctx, page, y, _follow_page(ctx, header=False), page.height - ctx.mm(22))
+    flow = new_flow(ctx, page, y, follow_page(ctx, header=False), page.height - ctx.mm(22))
     if doc.subject:
         flow.paragraph(doc.subject, ctx.font(s.size_pt - 1.5), ctx.line_h(s.size_pt - 1.5))
     blocks.body(ctx, flow, doc.body, "grid")
