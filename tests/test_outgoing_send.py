@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import email
 import email.policy
-import importlib.util
 import json
 import os
 import socket
@@ -376,8 +375,6 @@ def test_a_document_without_a_known_recipient_waits_for_a_person(
     assert send_once(settings, db, config, now=T0).sent == [doc.id]
 
 
-@pytest.mark.skipif(importlib.util.find_spec("mailroom.outgoing.window") is None,
-                    reason="address-window reading comes with the outwindow branch")  # fmt: skip
 def test_without_a_recipient_id_the_address_window_is_read_and_matched(tmp_path: Path, gateways) -> None:
     settings, db, config = make(tmp_path, f"sqlite:///{tmp_path / 'm.db'}", gateways)
     fill(settings, db, [])

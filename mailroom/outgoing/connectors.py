@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
-import importlib
 import io
 import json
 import logging
@@ -37,6 +36,7 @@ from mailroom.dispatch.webhook import WebhookConnector, WebhookTarget
 from mailroom.files import write_atomically
 from mailroom.outgoing.config import HttpTarget, MailTarget, OutgoingConfig, PrintTarget
 from mailroom.outgoing.records import Channel, Kind, Recipient
+from mailroom.outgoing.window import match_recipient, read_window
 from mailroom.settings import DispatchSettings
 
 log = logging.getLogger(__name__)
@@ -144,14 +144,10 @@ NO_TEXT = "Seite 1 hat keine Textebene; die Anschrift im Sichtfenster kann nicht
 def _window_by_ocr(letter: Letter) -> str:
     """ "" if OCR of the address window (mailroom/outgoing/window.py) finds the recipient
     there, else what is wrong."""
-    try:
-        window = importlib.import_module("mailroom.outgoing.window")
-    except ImportError:
-        return NO_TEXT
-    found = window.read_window(letter.pdf)
+    found = read_window(letter.pdf)
     if found is None:
         return "im Sichtfenster (DIN 5008) ist keine Anschrift lesbar"
-    if window.match_recipient(found, [letter.recipient]) is None:
+    if match_recipient(found, [letter.recipient]) is None:
         return f"im Sichtfenster steht eine andere Anschrift: {found.name}, {found.postcode} {found.city}"
     return ""
 

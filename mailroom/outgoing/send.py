@@ -19,7 +19,6 @@ carries the same key (HTTP Idempotency-Key, Message-ID, the same file in the pri
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import logging
 import threading
 import time
@@ -30,7 +29,7 @@ from zoneinfo import ZoneInfo
 from mailroom.dispatch.connectors import DeliveryError
 from mailroom.dispatch.dispatch import backoff
 from mailroom.errors import BadInput
-from mailroom.outgoing import register
+from mailroom.outgoing import register, window
 from mailroom.outgoing.config import OutgoingConfig, load_outgoing
 from mailroom.outgoing.connectors import HttpConnector, Letter, connector_for
 from mailroom.outgoing.intake import IntakeReport, take_outboxes
@@ -145,10 +144,6 @@ def _route(
 def find_recipient(settings: Settings, db: Database, pdf_path: str) -> tuple[Recipient | None, str]:
     """The register entry whose address stands in the document's address window, and how
     it was found; (None, why not) if none."""
-    try:
-        window = importlib.import_module("mailroom.outgoing.window")
-    except ImportError:
-        return None, "ohne Empfänger-Kennung, und das Lesen des Anschriftenfelds ist nicht installiert"
     address = window.read_window(settings.path(pdf_path))
     if address is None:
         return None, "ohne Empfänger-Kennung, und das Anschriftenfeld ist nicht lesbar"
