@@ -29,6 +29,7 @@ from mailroom.synth.writers import (
     notify,
     official,
     printed,
+    rebut,
     withdraw,
 )
 from mailroom.synth.writers.base import Ctx, copy_of_city_notice, evidence_doc, make_ctx
@@ -41,6 +42,7 @@ WRITERS["antrag"] = {**WRITERS["antrag"], **printed.ANTRAG, **notify.ANTRAG}
 WRITERS["beschwerde"] = {**WRITERS["beschwerde"], **grievance.BESCHWERDE}
 WRITERS["anfrage"] = {**WRITERS["anfrage"], **dunning.ANFRAGE}
 WRITERS["kuendigung"] = {**WRITERS["kuendigung"], **withdraw.KUENDIGUNG}
+WRITERS["widerspruch"] = {**WRITERS["widerspruch"], **rebut.WIDERSPRUCH}
 STYLES: dict[str, tuple[str, ...]] = {dt_: tuple(ws) for dt_, ws in WRITERS.items()}
 
 # The topic attribute a doc type needs; writers for these routes pick only such topics.
