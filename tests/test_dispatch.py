@@ -22,7 +22,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from aiosmtpd.controller import Controller
 from click.testing import CliRunner
 from pypdf import PdfWriter
 from sqlalchemy import select
@@ -188,27 +187,6 @@ def _form_parts(content_type: str, body: bytes) -> dict:
             "bytes": part.get_payload(decode=True),
         }
     return parts
-
-
-class SmtpHandler:
-    def __init__(self) -> None:
-        self.messages: list[tuple[list[str], bytes]] = []
-
-    async def handle_DATA(self, server, session, envelope) -> str:
-        self.messages.append((list(envelope.rcpt_tos), envelope.original_content))
-        return "250 OK"
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[SmtpHandler, int]]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    handler = SmtpHandler()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    yield handler, port
-    controller.stop()
 
 
 # --- configuration ------------------------------------------------------------------

@@ -31,7 +31,6 @@ from pypdf.generic import (
     TextStringObject,
 )
 from sqlalchemy import select
-from test_dispatch import SmtpHandler
 from test_harden_webhook import serve
 
 from mailroom.dispatch import dispatch as dispatching
@@ -47,7 +46,7 @@ from mailroom.store.db import Database, open_database
 from mailroom.store.tables import Event, Item, SourceFile
 from mailroom.taxonomy import load_taxonomy
 
-from conftest import postgres_schema
+from conftest import SmtpHandler, postgres_schema
 
 pytestmark = pytest.mark.slow
 

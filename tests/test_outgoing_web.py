@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from outgoing_letters import letter_pdf
-from test_outgoing_send import LETTERS, T0, fill, gateways, make, smtp  # noqa: F401  (fixtures)
+from test_outgoing_send import LETTERS, T0, fill, gateways, make  # noqa: F401  (fixtures)
 from test_review_data import PASSWORD
 from test_review_e2e import ARGS, CHROMIUM, log_in, serving
 

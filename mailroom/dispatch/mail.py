@@ -54,32 +54,35 @@ class MailConnector:
         """Send the message. Returns its Message-ID. Raises DeliveryError, permanent if the
         server refused with a 5xx code."""
         message = build_message(payload, self.settings.sender, self.target.to)
-        try:
-            refused = self._send(message)
-        except smtplib.SMTPRecipientsRefused as exc:
-            codes = [code for code, _text in exc.recipients.values()]
-            raise DeliveryError(
-                f"SMTP refused every recipient: {exc.recipients}", permanent=min(codes) >= 500
-            ) from exc
-        except smtplib.SMTPResponseException as exc:
-            raise DeliveryError(
-                f"SMTP {exc.smtp_code}: {exc.smtp_error!r}", permanent=exc.smtp_code >= 500
-            ) from exc
-        except (smtplib.SMTPException, OSError) as exc:
-            raise DeliveryError(f"SMTP {self.settings.smtp_host}:{self.settings.smtp_port}: {exc!r}") from exc
+        refused = send_smtp(message, self.settings)
         if refused:  # accepted for some recipients: sending again would double it for those
             log.warning("%s: some recipients refused: %s", payload.item_id, refused)
             return f"{message['Message-ID']} (refused: {', '.join(refused)})"
         return str(message["Message-ID"])
 
-    def _send(self, message: EmailMessage) -> dict:
-        settings = self.settings
+
+def send_smtp(message: EmailMessage, settings: DispatchSettings) -> dict:
+    """Send `message` over the SMTP server of `settings`; return the recipients it refused
+    (empty when it took them all). Raises DeliveryError, permanent when the server refused
+    with a 5xx code."""
+    try:
         with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=settings.timeout_seconds) as smtp:
             if settings.smtp_starttls:
                 smtp.starttls(context=ssl.create_default_context())
             if settings.smtp_user:
                 smtp.login(settings.smtp_user, settings.smtp_password)
             return smtp.send_message(message)
+    except smtplib.SMTPRecipientsRefused as exc:
+        codes = [code for code, _text in exc.recipients.values()]
+        raise DeliveryError(
+            f"SMTP refused every recipient: {exc.recipients}", permanent=min(codes) >= 500
+        ) from exc
+    except smtplib.SMTPResponseException as exc:
+        raise DeliveryError(
+            f"SMTP {exc.smtp_code}: {exc.smtp_error!r}", permanent=exc.smtp_code >= 500
+        ) from exc
+    except (smtplib.SMTPException, OSError) as exc:
+        raise DeliveryError(f"SMTP {settings.smtp_host}:{settings.smtp_port}: {exc!r}") from exc
 
 
 def build_message(payload: Payload, sender: str, to: list[str]) -> EmailMessage:

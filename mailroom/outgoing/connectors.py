@@ -17,8 +17,6 @@ import hashlib
 import io
 import json
 import logging
-import smtplib
-import ssl
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -32,6 +30,7 @@ from pypdf import PdfReader, PdfWriter
 
 from mailroom.dispatch.connectors import DeliveryError, Payload
 from mailroom.dispatch.folder import put_file
+from mailroom.dispatch.mail import send_smtp
 from mailroom.dispatch.webhook import WebhookConnector, WebhookTarget
 from mailroom.files import write_atomically
 from mailroom.outgoing.config import HttpTarget, MailTarget, OutgoingConfig, PrintTarget
@@ -204,24 +203,7 @@ class EmailConnector:
         """Returns the Message-ID. Raises DeliveryError, permanent on a 5xx refusal."""
         s = self.settings
         message = _message(letter, s.sender)
-        try:
-            with smtplib.SMTP(s.smtp_host, s.smtp_port, timeout=s.timeout_seconds) as smtp:
-                if s.smtp_starttls:
-                    smtp.starttls(context=ssl.create_default_context())
-                if s.smtp_user:
-                    smtp.login(s.smtp_user, s.smtp_password)
-                smtp.send_message(message)
-        except smtplib.SMTPRecipientsRefused as exc:
-            codes = [code for code, _text in exc.recipients.values()]
-            raise DeliveryError(
-                f"SMTP lehnte den Empfänger ab: {exc.recipients}", permanent=min(codes) >= 500
-            ) from exc
-        except smtplib.SMTPResponseException as exc:
-            raise DeliveryError(
-                f"SMTP {exc.smtp_code}: {exc.smtp_error!r}", permanent=exc.smtp_code >= 500
-            ) from exc
-        except (smtplib.SMTPException, OSError) as exc:
-            raise DeliveryError(f"SMTP {s.smtp_host}:{s.smtp_port}: {exc!r}") from exc
+        send_smtp(message, s)
         return str(message["Message-ID"])
 
 
