@@ -255,17 +255,7 @@ def _rasterize_pdf(path: Path, info: SourceInfo, folder: Path) -> list[Raster]:
 def _embedded_text(path: Path, count: int) -> tuple[str, ...]:
     """Each page's own text if every page has some (a born-digital PDF); else (). One
     pdftotext run for the whole file, which ends every page with a form feed."""
-    try:
-        done = subprocess.run(
-            ["pdftotext", "-layout", str(path), "-"],
-            capture_output=True,
-            timeout=POPPLER_TIMEOUT,
-            check=False,
-        )
-    except FileNotFoundError as exc:
-        raise MissingDependency(
-            f"poppler's pdftotext is not installed; install it with: {POPPLER_HINT}"
-        ) from exc
+    done = _pdftotext("-layout", str(path), "-")
     texts = done.stdout.decode("utf-8", "replace").split("\f")[:count]
     if (
         done.returncode != 0
@@ -274,6 +264,16 @@ def _embedded_text(path: Path, count: int) -> tuple[str, ...]:
     ):
         return ()
     return tuple(texts)
+
+
+def _pdftotext(*args: str) -> subprocess.CompletedProcess[bytes]:
+    """Run poppler's pdftotext; its output and exit code are the caller's to read."""
+    try:
+        return subprocess.run(["pdftotext", *args], capture_output=True, timeout=POPPLER_TIMEOUT, check=False)
+    except FileNotFoundError as exc:
+        raise MissingDependency(
+            f"poppler's pdftotext is not installed; install it with: {POPPLER_HINT}"
+        ) from exc
 
 
 def load_pages(path: Path, dpi: int = 300) -> list[Image.Image]:
@@ -303,17 +303,7 @@ class PdfWord:
 def page_words(path: Path, page: int = 1) -> tuple[PdfWord, ...]:
     """The words of one page's own text with their boxes (pdftotext -bbox); () for a page
     without text. Raises MissingDependency without poppler, BadInput for a damaged PDF."""
-    try:
-        done = subprocess.run(
-            ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
-            capture_output=True,
-            timeout=POPPLER_TIMEOUT,
-            check=False,
-        )
-    except FileNotFoundError as exc:
-        raise MissingDependency(
-            f"poppler's pdftotext is not installed; install it with: {POPPLER_HINT}"
-        ) from exc
+    done = _pdftotext("-bbox", "-f", str(page), "-l", str(page), str(path), "-")
     if done.returncode != 0:
         raise BadInput(
             f"{path.name}: pdftotext cannot read page {page}: {done.stderr.decode(errors='replace')}"
