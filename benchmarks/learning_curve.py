@@ -54,10 +54,10 @@ def main() -> None:
     parser.add_argument("--corpus-seeds", default="11,12,13")
     parser.add_argument("--corpus-n", type=int, default=2500)
     parser.add_argument(
-        "--ocr-copy",
-        default="12:800",
+        "--ocr-set",
+        default="14:800",
         metavar="SEED:N",
-        help="also the first N letters of that seed's corpus as OCR reads them (`mailroom data read`), as in the shipped recipe; '' for none",
+        help="also N other letters of that seed, scanned and read through OCR (`mailroom data read`), as in the shipped recipe; '' for none",
     )
     parser.add_argument("--deveval", type=Path, default=ROOT.parent / "shared" / "deveval")
     parser.add_argument("--ks", default="0,30,60,120")
@@ -70,10 +70,10 @@ def main() -> None:
         generated_set(settings.path("bench", f"corpus-{seed}-{args.corpus_n}"), args.corpus_n, seed)
         for seed in seeds
     ]
-    if not args.corpus and args.ocr_copy:
-        seed, n = (int(part) for part in args.ocr_copy.split(":"))
-        source = settings.path("bench", f"corpus-{seed}-{args.corpus_n}")
-        folders.append(ocr_copy(source, settings.path("bench", f"corpus-{seed}-{args.corpus_n}-ocr-{n}"), n))
+    if not args.corpus and args.ocr_set:
+        seed, n = (int(part) for part in args.ocr_set.split(":"))
+        source = generated_set(settings.path("bench", f"corpus-{seed}-{n}"), n, seed)
+        folders.append(ocr_copy(source, settings.path("bench", f"corpus-{seed}-{n}-ocr"), n))
     corpora = [read_dataset(folder, taxonomy) for folder in folders]
     deveval = read_dataset(args.deveval, taxonomy)
     with progress_bar() as progress:
