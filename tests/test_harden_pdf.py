@@ -10,14 +10,12 @@ import email
 import email.policy
 import io
 import json
-import socket
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
@@ -46,7 +44,7 @@ from mailroom.store.db import Database, open_database
 from mailroom.store.tables import Event, Item, SourceFile
 from mailroom.taxonomy import load_taxonomy
 
-from conftest import SmtpHandler, postgres_schema
+from conftest import postgres_schema
 
 pytestmark = pytest.mark.slow
 
@@ -271,7 +269,7 @@ def _approve(db: Database, item_id: str) -> None:
         session.get_one(Item, item_id).state = ItemState.APPROVED
 
 
-def test_the_xml_reaches_the_office_with_the_pdf(ingested: Ingested, tmp_path: Path) -> None:
+def test_the_xml_reaches_the_office_with_the_pdf(ingested: Ingested, tmp_path: Path, smtp) -> None:
     settings, db, item_id = ingested.settings, ingested.db, ingested.item_id
     pdf = (ingested.home / "archive" / "pdf" / f"{item_id}.pdf").read_bytes()
     taxonomy = load_taxonomy(PACKAGE_CONFIG_DIR / "taxonomy.yaml")
@@ -284,17 +282,9 @@ def test_the_xml_reaches_the_office_with_the_pdf(ingested: Ingested, tmp_path: P
     assert (office / f"{item_id}.factur-x.xml").read_bytes() == INVOICE_XML
     assert (office / f"{item_id}.pdf").read_bytes() == pdf
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    handler = SmtpHandler()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        smtp = settings.dispatch.model_copy(update={"smtp_host": "127.0.0.1", "smtp_port": port})
-        MailConnector(MailTarget(to=["rechnungseingang@stadt.example"]), smtp).deliver(payload)
-    finally:
-        controller.stop()
+    handler, port = smtp
+    mail = settings.dispatch.model_copy(update={"smtp_host": "127.0.0.1", "smtp_port": port})
+    MailConnector(MailTarget(to=["rechnungseingang@stadt.example"]), mail).deliver(payload)
     [(_, raw)] = handler.messages
     message = email.message_from_bytes(raw, policy=email.policy.default)
     files = {part.get_filename(): part.get_content() for part in message.iter_attachments()}

@@ -201,17 +201,24 @@ def _delivery_row(session: Session, item: Item, connector: str, target: str) -> 
 
 
 def _claim(session: Session, row: DeliveryRow, now: dt.datetime, lease: dt.timedelta) -> bool:
-    """Take the delivery for this process if it is due: one conditional UPDATE, so of two
-    dispatchers racing for it exactly one wins, on SQLite and PostgreSQL alike."""
-    due = or_(DeliveryRow.next_attempt_at.is_(None), DeliveryRow.next_attempt_at <= now)
-    claimed = session.execute(
-        update(DeliveryRow)
-        .where(DeliveryRow.id == row.id, DeliveryRow.delivered_at.is_(None), due)
-        .values(attempts=DeliveryRow.attempts + 1, next_attempt_at=now + lease)
-        .execution_options(synchronize_session=False)
-    ).rowcount == 1  # type: ignore[attr-defined]  # fmt: skip
+    claimed = lease_attempt(session, DeliveryRow, row.id, DeliveryRow.delivered_at, now, lease)
     session.refresh(row)
     return claimed
+
+
+def lease_attempt(
+    session: Session, table: Any, row_id: int, done: Any, now: dt.datetime, lease: dt.timedelta
+) -> bool:
+    """Take one attempt of a delivery row of `table` (columns attempts, next_attempt_at) for
+    this process if it is due and not `done`: one conditional UPDATE, so of two senders
+    racing for it exactly one wins, on SQLite and PostgreSQL alike."""
+    due = or_(table.next_attempt_at.is_(None), table.next_attempt_at <= now)
+    return session.execute(
+        update(table)
+        .where(table.id == row_id, done.is_(None), due)
+        .values(attempts=table.attempts + 1, next_attempt_at=now + lease)
+        .execution_options(synchronize_session=False)
+    ).rowcount == 1  # type: ignore[attr-defined]  # fmt: skip
 
 
 def _mark_dispatched(session: Session, item: Item, row: DeliveryRow, now: dt.datetime) -> Delivery:

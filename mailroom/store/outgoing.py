@@ -10,11 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mailroom.errors import BadInput
 from mailroom.store.db import Database
+from mailroom.store.deliveries import lease_attempt
 from mailroom.store.items import utc
 from mailroom.store.tables import OutgoingDelivery, OutgoingDocumentRow, OutgoingEvent, RecipientVersion
 
@@ -242,14 +243,7 @@ def claim(
         if row.attempts >= max_attempts:
             _dead_letter(session, doc, row, row.last_error or "der letzte Versuch endete nicht", now)
             return None
-        due = or_(OutgoingDelivery.next_attempt_at.is_(None), OutgoingDelivery.next_attempt_at <= now)
-        taken = session.execute(
-            update(OutgoingDelivery)
-            .where(OutgoingDelivery.id == row.id, OutgoingDelivery.sent_at.is_(None), due)
-            .values(attempts=OutgoingDelivery.attempts + 1, next_attempt_at=now + lease)
-            .execution_options(synchronize_session=False)
-        ).rowcount == 1  # type: ignore[attr-defined]  # fmt: skip
-        if not taken:
+        if not lease_attempt(session, OutgoingDelivery, row.id, OutgoingDelivery.sent_at, now, lease):
             return None
         session.refresh(row)
         return Claimed(
