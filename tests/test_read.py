@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
+from mailroom.ingest.ocr import ocr_page
 from mailroom.ingest.read import read_page
 from mailroom.settings import OcrSettings
 
@@ -42,3 +44,45 @@ def test_the_searchable_page_shows_the_cleaned_image_under_the_text(tmp_path: Pa
     assert all(line in text for line in LINES) and all(line in done.ocr.text for line in LINES)
     assert done.timings.ocr > 0 and done.timings.clean > 0  # CPU seconds; a quick step may round to 0
     assert min(dataclasses.astuple(done.timings)) >= 0
+
+
+def _letter(dpi: int = 200) -> np.ndarray:
+    page = Image.new("L", (1654, 1000), 250)
+    draw = ImageDraw.Draw(page)
+    for number, line in enumerate(LINES):
+        draw.text((200, 200 + number * 80), line, 20, ImageFont.truetype(SANS, 42))
+    return np.asarray(page)
+
+
+def test_the_loaded_tesseract_reads_the_same_words_and_boxes_as_the_command(tmp_path: Path) -> None:
+    gray = _letter()
+    cv2.imwrite(str(tmp_path / "page.pgm"), gray)
+    command = subprocess.run(
+        ["tesseract", str(tmp_path / "page.pgm"), "-", "--psm", "3", "--dpi", "200", "-l", "deu", "tsv"],
+        capture_output=True, text=True, check=True, env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin"},
+    ).stdout  # fmt: skip
+    expected = [tuple(row.split("\t")[6:10] + [row.split("\t")[11]]) for row in command.splitlines()
+                if row.startswith("5\t") and row.split("\t")[11].strip()]  # fmt: skip
+    for _ in range(2):  # the second page is read by the Tesseract kept from the first
+        page, pdf = ocr_page(gray, 200, OcrSettings())
+        assert [
+            (str(w.left), str(w.top), str(w.width), str(w.height), w.text) for w in page.words
+        ] == expected
+        assert pdf.startswith(b"%PDF") and b"/XObject" not in pdf  # the text layer alone
+
+
+def test_a_page_over_its_time_is_flagged_and_the_next_page_is_read() -> None:
+    page, pdf = ocr_page(_letter(), 200, OcrSettings(timeout_seconds=0.001))
+    assert (page.text, page.flags, pdf) == ("", ("timeout",), b"")
+    page, _ = ocr_page(_letter(), 200, OcrSettings())
+    assert all(line in page.text for line in LINES) and page.flags == ()
+
+
+def test_pages_read_at_once_in_threads_each_get_their_own_words() -> None:
+    blank = np.full((1000, 1654), 250, np.uint8)
+    with ThreadPoolExecutor(2) as pool:
+        done = list(
+            pool.map(lambda g: ocr_page(g, 200, OcrSettings(), text_layer=False)[0], [_letter(), blank] * 2)
+        )
+    assert [all(line in d.text for line in LINES) for d in done] == [True, False, True, False]
+    assert [d.flags for d in done[1::2]] == [("no_text",)] * 2
