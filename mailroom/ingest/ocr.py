@@ -14,6 +14,7 @@ in processes.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import tempfile
 import threading
@@ -30,6 +31,7 @@ from mailroom.ingest.programs import probe
 from mailroom.records import OcrWord, PageOcr
 from mailroom.settings import OcrSettings
 
+LEPTONICA_SILENT = 6  # L_SEVERITY_NONE
 INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-deu tesseract-ocr-osd"
 
 
@@ -134,10 +136,12 @@ class _Engine:
             raise MissingDependency(
                 f"Tesseract cannot load the language(s) {lang}; install them with: {INSTALL_HINT}"
             )
+        lib.TessBaseAPISetVariable(self.handle, b"debug_file", b"/dev/null")  # its chatter, as the command's
 
     def __del__(self) -> None:
-        self.lib.TessBaseAPIEnd(self.handle)
-        self.lib.TessBaseAPIDelete(self.handle)
+        with contextlib.suppress(Exception):  # at interpreter exit ctypes may be gone already
+            self.lib.TessBaseAPIEnd(self.handle)
+            self.lib.TessBaseAPIDelete(self.handle)
 
 
 _engines = threading.local()
@@ -164,7 +168,7 @@ def _library() -> ctypes.CDLL:
     handle, text, ok = ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int
     for name, result, arguments in (
         ("TessBaseAPICreate", handle, []), ("TessBaseAPIInit3", ok, [handle, text, text]),
-        ("TessBaseAPIEnd", None, [handle]), ("TessBaseAPIDelete", None, [handle]),
+        ("TessBaseAPISetVariable", ok, [handle, text, text]), ("TessBaseAPIEnd", None, [handle]), ("TessBaseAPIDelete", None, [handle]),
         ("TessBaseAPIClear", None, [handle]), ("TessBaseAPISetPageSegMode", None, [handle, ok]),
         ("TessBaseAPISetImage", None, [handle, handle, ok, ok, ok, ok]),
         ("TessBaseAPISetSourceResolution", None, [handle, ok]), ("TessBaseAPIRecognize", ok, [handle, handle]),
@@ -176,6 +180,8 @@ def _library() -> ctypes.CDLL:
     ):  # fmt: skip
         function = getattr(lib, name)
         function.restype, function.argtypes = result, arguments
+    with contextlib.suppress(OSError, AttributeError):  # Leptonica's messages on stderr: none
+        ctypes.CDLL("liblept.so.5").setMsgSeverity(LEPTONICA_SILENT)
     return lib
 
 
