@@ -17,8 +17,9 @@ from PIL import Image, ImageDraw, ImageFont
 from mailroom.classify.bundle import Model, load_model, save_model
 from mailroom.classify.predict import classify_item
 from mailroom.classify.rules import load_rules
-from mailroom.classify.train import TrainConfig, TrainingRows, train_model
+from mailroom.classify.train import TrainConfig, TrainingRows, load_train_config, train_model
 from mailroom.dataset import read_dataset
+from mailroom.errors import BadConfig
 from mailroom.settings import PACKAGE_CONFIG_DIR
 
 from classify_sets import make_text_set, run
@@ -29,7 +30,7 @@ SMALL = {
     "calibration_folds": 3,
     "min_items_per_class": 3,
     "precision_confidence": 0.0,
-    "linear": {"word_features": 2000, "char_features": 3000},
+    "linear": {"word_features": 2000, "char_features": 3000, "fold_digits": ["doc_type"]},
 }
 
 
@@ -100,6 +101,20 @@ def _bad_set(folder: Path, rows: str) -> Path:
     Image.new("L", (40, 56), 255).save(folder / "a.png")
     (folder / "labels.csv").write_text("path,doc_type,route,text\n" + rows, encoding="utf-8")
     return folder
+
+
+def test_digits_are_folded_for_the_heads_the_config_names(
+    tiny_bundle: Path, taxonomy, tmp_path: Path
+) -> None:
+    model = load_model(tiny_bundle, taxonomy)
+    assert {head: model.heads[head].fold_digits for head in ("doc_type", "route")} == {
+        "doc_type": True,
+        "route": False,
+    }
+    config = tmp_path / "train.yaml"
+    config.write_text(yaml.safe_dump({"linear": {"fold_digits": ["doc_type", "amt"]}}))
+    with pytest.raises(BadConfig, match="fold_digits names amt, not a head"):
+        load_train_config(config)
 
 
 @pytest.mark.parametrize(

@@ -61,3 +61,17 @@ def test_transformer_without_a_local_checkpoint_is_a_clear_error(tmp_path: Path)
     (tmp_path / "empty").mkdir()
     with pytest.raises(BadConfig, match="no config.json"):
         TransformerTextClassifier(checkpoint=tmp_path / "empty").fit(TEXTS, LABELS["route"])
+
+
+def test_folded_digits_count_numbers_by_their_shape(tmp_path: Path) -> None:
+    """With fold_digits, a file number or date the model never saw scores like one it saw;
+    the setting survives saving."""
+    model = LinearTextClassifier(word_features=500, char_features=500, fold_digits=True).fit(
+        TEXTS, LABELS["route"]
+    )
+    seen, unseen = "Az. 12 K 345/24 vom 03.05.2024", "Az. 98 K 761/19 vom 27.11.2019"
+    assert np.allclose(model.predict_proba([seen]), model.predict_proba([unseen]))
+    plain = LinearTextClassifier(word_features=500, char_features=500).fit(TEXTS, LABELS["route"])
+    assert not np.allclose(plain.predict_proba([seen + " 1234"]), plain.predict_proba([seen + " 5678"]))
+    model.save(tmp_path / "saved")
+    assert LinearTextClassifier.load(tmp_path / "saved").fold_digits is True

@@ -48,6 +48,9 @@ class LinearConfig(_Section):
     min_df: int = 2
     classifier: str = "svm"
     C: float = 1.0
+    fold_digits: tuple[
+        str, ...
+    ] = ()  # the heads that read every digit as 0 (not route: office numbers in file numbers)
 
 
 class TransformerConfig(_Section):
@@ -93,6 +96,10 @@ def load_train_config(path: Path, overrides: dict[str, Any] | None = None) -> Tr
         raise BadConfig(f"invalid training config {path}: {problems}") from exc
     if config.model_type not in ("linear", "transformer"):
         raise BadConfig(f"{path}: model_type '{config.model_type}' is neither linear nor transformer")
+    if unknown := sorted(set(config.linear.fold_digits) - set(HEADS)):
+        raise BadConfig(
+            f"{path}: linear.fold_digits names {', '.join(unknown)}, not a head ({', '.join(HEADS)})"
+        )
     if config.transformer.checkpoint and not config.transformer.checkpoint.is_absolute():
         base = path.resolve().parent.parent  # paths in configs/ are relative to the repository
         config = config.model_copy(
@@ -105,11 +112,12 @@ def load_train_config(path: Path, overrides: dict[str, Any] | None = None) -> Tr
     return config
 
 
-def make_estimator(config: TrainConfig):
-    """A fresh, unfitted estimator of the configured backend."""
+def make_estimator(config: TrainConfig, head: str):
+    """A fresh, unfitted estimator of the configured backend for `head`."""
     cls = backend_class(config.model_type)
-    settings = config.linear if config.model_type == "linear" else config.transformer
-    return cls(**settings.model_dump())
+    if config.model_type == "transformer":
+        return cls(**config.transformer.model_dump())
+    return cls(**{**config.linear.model_dump(), "fold_digits": head in config.linear.fold_digits})
 
 
 @dataclass
@@ -182,9 +190,9 @@ def train_model(
     target = config.target_precision if config.target_precision is not None else 0.98
     weights = np.asarray(rows.weights if rows.weights is not None else [1.0] * len(texts), float)
     folds = make_folds(labels["doc_type"], rows.groups, config.calibration_folds, config.seed)
-    estimator = make_estimator(config)
     heads, temperatures, calibrated, held_out, truth = {}, {}, {}, {}, {}
     for head in HEADS:
+        estimator = make_estimator(config, head)
         y = np.asarray(labels[head])
         oof, classes = out_of_fold(estimator, texts, y, folds, weights, step, head)
         truth[head] = np.searchsorted(classes, y)
