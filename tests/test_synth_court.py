@@ -184,3 +184,17 @@ def test_court_names_and_prose_follow_the_city() -> None:
         } | {cities.OVG[city.land][1].split(" ", 1)[1]}
         prose = " ".join(b.text for b in it.letter.body if isinstance(b, Paragraph))
         assert "Chemnitz" not in prose or city.name == "Chemnitz"
+
+
+def test_orders_in_urgent_proceedings_speak_of_the_objection_and_still_go_to_the_rechtsamt() -> None:
+    """An order on whether the city may enforce its notice while the objection runs
+    (§ 80 Abs. 5 VwGO, § 86b SGG) is court mail, though it says Widerspruch and Beschwerde."""
+    items = court_items("rechtsamt", 6, style="interim")
+    for it in items:
+        rendered = render_item(dataclasses.replace(it, enclosures=()), random.Random(1), 100)
+        text = "\n".join(p.text for p in rendered)
+        assert it.doc_type == "gerichtspost" and it.route == "rechtsamt" and it.sender.kind == "court"
+        assert "Antragsgegnerin" in text and "Gründe" in text and "Rechtsmittelbelehrung" in text
+        assert len(rendered) >= 2
+    texts = [words(it) for it in items]
+    assert any("aufschiebende Wirkung" in t for t in texts) and any("Widerspruch" in t for t in texts)

@@ -69,7 +69,7 @@ MATTERS: tuple[Matter, ...] = (
             "schulamt",
             "rechtsamt:informationszugang",
         ),
-        GENERAL,
+        (*GENERAL, "interim"),
         4.0,
     ),
     Matter(
@@ -85,7 +85,7 @@ MATTERS: tuple[Matter, ...] = (
             "sozialamt:bestattungskosten",
             "jugendamt:unterhaltsvorschuss",
         ),
-        GENERAL,
+        (*GENERAL, "interim"),
         1.5,
     ),
     Matter(
@@ -1654,6 +1654,165 @@ def decision(c: Ctx) -> Document:
     return dataclasses.replace(document, closing="", signature="")
 
 
+# --- urgent proceedings ------------------------------------------------------------------
+# Whether the city may enforce its notice before the objection against it is decided
+# (§ 80 Abs. 5 VwGO), or must act at once (§ 123 VwGO, § 86b SGG); at first instance or on
+# appeal (Beschwerde) before the higher court. Such orders speak of a Widerspruch, an
+# Antrag and a Beschwerde throughout; what makes them court mail is who writes and the
+# form: Rubrum, Tenor, Gründe, Rechtsmittelbelehrung.
+
+URGENT_NORM = {
+    "verwaltung": ("§ 80 Abs. 5 VwGO", "§ 123 Abs. 1 VwGO"),
+    "sozial": ("§ 86b Abs. 1 SGG", "§ 86b Abs. 2 SGG"),
+}
+URGENT_HEADS = (
+    "wegen {wegen}, hier: Antrag nach {norm}",
+    "wegen {wegen}; hier: vorläufiger Rechtsschutz",
+    "wegen {wegen} (Eilverfahren)",
+    "wegen {wegen}, hier: Beschwerde im Verfahren nach {norm}",
+)
+URGENT_FIRST = {
+    "stay": (
+        "1. Die aufschiebende Wirkung des Widerspruchs {of_kl} gegen {bescheid_acc} der Antragsgegnerin vom {bdate} wird wiederhergestellt.",
+        "1. Die aufschiebende Wirkung des Widerspruchs vom {filed} wird angeordnet, soweit er sich gegen die Nummern 1 und 2 des Bescheids vom {bdate} richtet.",
+        "1. Der Antrag, die aufschiebende Wirkung des Widerspruchs gegen den Bescheid vom {bdate} wiederherzustellen, wird abgelehnt.",
+        "1. Der Antrag auf Gewährung vorläufigen Rechtsschutzes wird abgelehnt.",
+    ),
+    "order": (
+        "1. Die Antragsgegnerin wird im Wege der einstweiligen Anordnung verpflichtet, {kl_acc} vorläufig bis zur Entscheidung in der Hauptsache {what} zu gewähren.",
+        "1. Der Antrag auf Erlass einer einstweiligen Anordnung wird abgelehnt.",
+        "1. Der Antragsgegnerin wird aufgegeben, über den Antrag {of_kl} vom {filed} bis zum {due} erneut zu entscheiden.",
+    ),
+    "appeal": (
+        "1. Die Beschwerde der Antragsgegnerin gegen den Beschluss des {court} vom {past} wird zurückgewiesen.",
+        "1. Die Beschwerde {of_kl} gegen den Beschluss des {court} vom {past} wird zurückgewiesen.",
+        "1. Auf die Beschwerde der Antragsgegnerin wird der Beschluss des {court} vom {past} geändert. Der Antrag wird abgelehnt.",
+        "1. Unter Abänderung des Beschlusses des {court} vom {past} wird die aufschiebende Wirkung des Widerspruchs wiederhergestellt.",
+    ),
+}
+URGENT_FACTS = (
+    "{Kl} wendet sich gegen die sofortige Vollziehbarkeit {bescheid_gen} der Antragsgegnerin vom {bdate}.",
+    "Mit Bescheid vom {bdate} entschied die Antragsgegnerin in der Sache {topic} und ordnete die sofortige Vollziehung an.",
+    "Die Anordnung des Sofortvollzugs begründete die Antragsgegnerin mit dem öffentlichen Interesse an einer raschen Umsetzung.",
+    "Gegen den Bescheid legte {kl} am {filed} Widerspruch ein, über den bislang nicht entschieden ist.",
+    "Am {filed2} hat {kl} um vorläufigen Rechtsschutz nachgesucht.",
+    "{Kl} trägt vor, ohne eine vorläufige Regelung drohten ihr oder ihm Nachteile, die sich später nicht mehr beseitigen ließen.",
+    "Die Antragsgegnerin ist dem Antrag entgegengetreten und verweist auf die Begründung ihres Bescheids.",
+    "Wegen der weiteren Einzelheiten wird auf die Gerichtsakte und die vorgelegte Behördenakte verwiesen.",
+)
+URGENT_REASONS = (
+    "Der Antrag ist zulässig, aber nicht begründet.",
+    "Der zulässige Antrag hat in der Sache Erfolg.",
+    "Bei der gebotenen, aber auch ausreichenden summarischen Prüfung wird der Widerspruch voraussichtlich {erfolg}.",
+    "Im Rahmen der nach {norm} vorzunehmenden Abwägung überwiegt {interest}.",
+    "Die schriftliche Begründung des besonderen Vollzugsinteresses genügt den Anforderungen des § 80 Abs. 3 Satz 1 VwGO.",
+    "Ein Anordnungsgrund ist glaubhaft gemacht; es ist {kl_dat} nicht zuzumuten, den Ausgang des Hauptsacheverfahrens abzuwarten.",
+    "Ein Anordnungsanspruch ist nicht glaubhaft gemacht.",
+    "Offen bleiben kann, ob die Antragsgegnerin das ihr eingeräumte Ermessen fehlerfrei ausgeübt hat.",
+    "Die Kostenentscheidung beruht auf § 154 Abs. 1 VwGO.",
+    "Die Festsetzung des Streitwerts folgt aus § 53 Abs. 2 Nr. 2 und § 52 Abs. 1 GKG; im Eilverfahren ist die Hälfte des Werts der Hauptsache anzusetzen.",
+)
+APPEAL_REASONS = (
+    "Die dargelegten Gründe, auf deren Prüfung der Senat nach § 146 Abs. 4 Satz 6 VwGO beschränkt ist, rechtfertigen keine andere Entscheidung.",
+    "Das Verwaltungsgericht hat zu Recht angenommen, dass {interest} überwiegt.",
+    "Mit ihrer Beschwerde macht die Antragsgegnerin im Wesentlichen geltend, das Gericht habe den Sachverhalt unzutreffend gewürdigt; dem folgt der Senat nicht.",
+    "Die Kostenentscheidung folgt aus § 154 Abs. 2 VwGO.",
+)
+
+
+def interim(c: Ctx) -> Document:
+    """An order in urgent proceedings (2-4 pages), at first instance or on appeal."""
+    case = case_for(c, _matter(c))
+    proc, f = case.matter.procedure, c.me.gender == "f"
+    appeal = case.kind in (
+        "oberverwaltungsgericht",
+        "landessozialgericht",
+    )  # the Beschwerde before the higher court
+    norm = c.one(URGENT_NORM[proc])
+    kind = (
+        "appeal" if appeal else ("stay" if norm.startswith("§ 80") or norm == "§ 86b Abs. 1 SGG" else "order")
+    )
+    higher = pp.court_name("landessozialgericht" if proc == "sozial" else "oberverwaltungsgericht", c.town)[0]
+    lower = pp.court_name("sozialgericht" if proc == "sozial" else "verwaltungsgericht", c.town)[0]
+    kl = "die Antragstellerin" if f else "der Antragsteller"
+    bescheid = c.topic.bescheid or "Bescheid"
+    slots = {
+        "Kl": kl[:1].upper() + kl[1:], "kl": kl, "kl_acc": "der Antragstellerin" if f else "dem Antragsteller",
+        "kl_dat": "der Antragstellerin" if f else "dem Antragsteller", "of_kl": "der Antragstellerin" if f else "des Antragstellers",
+        "bescheid_acc": f"den {bescheid}" if not bescheid.startswith(("die ", "den ", "das ")) else bescheid,
+        "bescheid_gen": f"des {genitive(bescheid)}", "norm": norm, "court": lower.replace("gericht", "gerichts", 1),
+        "wegen": case.wegen.removeprefix("wegen "), "what": c.f(c.one(c.topic.wants)) if c.topic.wants else "die beantragte Leistung",
+        "filed": pp.de_date(c.received - dt.timedelta(days=c.rng.randint(40, 150))),
+        "filed2": pp.de_date(c.received - dt.timedelta(days=c.rng.randint(20, 39))),
+        "due": pp.de_date(c.received + dt.timedelta(days=c.rng.randint(14, 40))),
+        "erfolg": c.one(("ohne Erfolg bleiben", "Erfolg haben", "eher Erfolg haben")),
+        "interest": c.one(("das öffentliche Interesse an der sofortigen Vollziehung", "das Interesse am vorläufigen Aufschub der Vollziehung")),
+    }  # fmt: skip
+
+    def fill(text: str) -> str:
+        for key, value in slots.items():
+            text = text.replace("{" + key + "}", value)
+        return c.f(text)
+
+    body: list[Block] = []
+    if c.chance(0.6):
+        body.append(Heading(c.one(("Beglaubigte Abschrift", "Ausfertigung", "Abschrift")), False))
+    body.append(Heading(c.one(("BESCHLUSS", "Beschluss", "B e s c h l u s s")), large=True))
+    role, city_role = ("Antragstellerin" if f else "Antragsteller", "Antragsgegnerin")
+    if appeal:
+        role += c.one((" und Beschwerdegegnerin" if f else " und Beschwerdegegner", ""))
+        city_role += c.one((" und Beschwerdeführerin", ""))
+    body += paras(c.one(("In der Verwaltungsrechtssache", "In dem Verfahren des vorläufigen Rechtsschutzes", "In dem Beschwerdeverfahren"))
+                  if proc == "verwaltung" else c.one(("In dem Verfahren des einstweiligen Rechtsschutzes", "In dem sozialgerichtlichen Eilverfahren")))  # fmt: skip
+    body += paras(case.claimant.rsplit(" – ", 2)[0] + f" – {role} –")
+    if case.counsel:
+        body += paras(case.counsel)
+    body += paras(
+        "gegen", case.city_party.rsplit(" – ", 2)[0] + f" – {city_role} –", fill(c.one(URGENT_HEADS))
+    )
+    judges = _judges(c, case)
+    panel = (
+        f"der {c.rng.randint(1, 20)}. Senat"
+        if appeal
+        else f"die {c.rng.randint(1, 14)}. Kammer des {slots['court']}"
+    )
+    body += paras(
+        f"hat {panel} durch {', '.join(j.split(',')[0] for j in judges)} am {c.s['date']} beschlossen:"
+    )
+    body += paras(fill(c.one(URGENT_FIRST[kind])),
+                  fill(c.one(("2. Die Kosten des Verfahrens trägt die Antragsgegnerin.", "2. {Kl} trägt die Kosten des Verfahrens.",
+                              "2. Die Antragsgegnerin trägt die Kosten des Beschwerdeverfahrens." if appeal else "2. Die Beteiligten tragen die Kosten je zur Hälfte."))),
+                  c.f("3. Der Streitwert wird " + ("für das Beschwerdeverfahren " if appeal else "") + "auf {amount} festgesetzt."))  # fmt: skip
+    body.append(Heading("Gründe"))
+    topic_lines = [
+        _third(c, c.f(t))
+        for t in c.rng.sample(
+            (*c.topic.facts, *c.topic.grounds), min(2, len(c.topic.facts + c.topic.grounds))
+        )
+    ]
+    facts = [URGENT_FACTS[k] for k in sorted(c.rng.sample(range(len(URGENT_FACTS)), c.rng.randint(3, 6)))]
+    body += paras(*(fill(t) for t in facts), *topic_lines)
+    reasons = [r for r in URGENT_REASONS if not (appeal and "Kosten" in r)] + list(
+        APPEAL_REASONS[1:] if appeal else ()
+    )
+    if appeal and proc == "verwaltung":
+        reasons.append(APPEAL_REASONS[0])
+    body += _sections(c, reasons, [], fill, c.rng.randint(3, 6))
+    body.append(Heading(c.one(("Rechtsmittelbelehrung", "Rechtsmittelbelehrung:")), centered=False))
+    if appeal:
+        body += paras(
+            "Dieser Beschluss ist unanfechtbar ("
+            + ("§ 152 Abs. 1 VwGO)." if proc == "verwaltung" else "§ 177 SGG).")
+        )
+    else:
+        body += paras(fill(f"Gegen diesen Beschluss steht den Beteiligten die Beschwerde an das {higher} zu. Die Beschwerde ist "
+                           + ("innerhalb von zwei Wochen nach Bekanntgabe beim {court} einzulegen und innerhalb eines Monats zu begründen."
+                              if proc == "verwaltung" else "binnen eines Monats nach Zustellung beim {court} schriftlich oder zur Niederschrift einzulegen.")))  # fmt: skip
+    body += paras(*judges)
+    document = _court_doc(c, case, body, "", layout="decision")
+    return dataclasses.replace(document, closing="", signature="")
+
+
 def _sections(
     c: Ctx, pool: list[str], extra: list[str], fill_in: Callable[[str], str], count: int
 ) -> list[Block]:
@@ -1678,6 +1837,7 @@ def _sections(
 # in a legal office's mail, a bare Empfangsbekenntnis less so).
 STYLE_WEIGHTS = {
     "decision": 3.0,
+    "interim": 1.5,
     "court_request": 2.0,
     "summons": 1.5,
     "order": 1.5,
@@ -1689,6 +1849,7 @@ STYLE_WEIGHTS = {
 WriteFn = Callable[[Ctx], Document]
 WRITERS: dict[str, WriteFn] = {
     "decision": decision,
+    "interim": interim,
     "summons": summons,
     "order": order,
     "court_request": court_request,
