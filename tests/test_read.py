@@ -20,12 +20,17 @@ SANS = "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf"
 LINES = ["Stadtverwaltung Chemnitz", "Antrag auf Wohngeld", "Zwickauer Straße 12"]
 
 
-def test_the_searchable_page_shows_the_cleaned_image_under_the_text(tmp_path: Path) -> None:
-    page = Image.new("L", (1654, 1000), 250)  # 200 dpi, A4 wide
+def _letter() -> np.ndarray:
+    """Three lines of text on a page 1654 pixels wide: A4 at 200 dpi."""
+    page = Image.new("L", (1654, 1000), 250)
     draw = ImageDraw.Draw(page)
     for number, line in enumerate(LINES):
         draw.text((200, 200 + number * 80), line, 20, ImageFont.truetype(SANS, 42))
-    done = read_page(np.asarray(page), 200, tmp_path / "001_clean.png", OcrSettings())
+    return np.asarray(page)
+
+
+def test_the_searchable_page_shows_the_cleaned_image_under_the_text(tmp_path: Path) -> None:
+    done = read_page(_letter(), 200, tmp_path / "001_clean.png", OcrSettings())
     (tmp_path / "001.pdf").write_bytes(done.pdf)
     kept = cv2.imread(str(tmp_path / "001_clean.png"), cv2.IMREAD_GRAYSCALE)
     assert np.array_equal(kept, done.cleaned.image)
@@ -44,14 +49,6 @@ def test_the_searchable_page_shows_the_cleaned_image_under_the_text(tmp_path: Pa
     assert all(line in text for line in LINES) and all(line in done.ocr.text for line in LINES)
     assert done.timings.ocr > 0 and done.timings.clean > 0  # CPU seconds; a quick step may round to 0
     assert min(dataclasses.astuple(done.timings)) >= 0
-
-
-def _letter(dpi: int = 200) -> np.ndarray:
-    page = Image.new("L", (1654, 1000), 250)
-    draw = ImageDraw.Draw(page)
-    for number, line in enumerate(LINES):
-        draw.text((200, 200 + number * 80), line, 20, ImageFont.truetype(SANS, 42))
-    return np.asarray(page)
 
 
 def test_the_loaded_tesseract_reads_the_same_words_and_boxes_as_the_command(tmp_path: Path) -> None:

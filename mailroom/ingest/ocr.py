@@ -90,19 +90,17 @@ def ocr_page(
     lib.TessMonitorSetDeadlineMSecs(monitor, max(1, int(settings.timeout_seconds * 1000)))
     started = time.monotonic()
     try:
-        failed = lib.TessBaseAPIRecognize(api, monitor) != 0
+        if lib.TessBaseAPIRecognize(api, monitor) != 0:
+            if time.monotonic() - started >= settings.timeout_seconds:
+                return PageOcr("", (), 0.0, ("timeout",)), b""
+            raise MissingDependency(
+                f"Tesseract failed on a page of {page.shape[1]}x{page.shape[0]} pixels; reinstall it with: {INSTALL_HINT}"
+            )
+        words = parse_tsv(_take_text(lib, lib.TessBaseAPIGetTsvText(api, 0)))
+        pdf = _text_only_pdf(engine) if text_layer else b""
     finally:
         lib.TessMonitorDelete(monitor)
-    if failed:
         lib.TessBaseAPIClear(api)
-        if time.monotonic() - started >= settings.timeout_seconds:
-            return PageOcr("", (), 0.0, ("timeout",)), b""
-        raise MissingDependency(
-            f"Tesseract failed on a page of {page.shape[1]}x{page.shape[0]} pixels; reinstall it with: {INSTALL_HINT}"
-        )
-    words = parse_tsv(_take_text(lib, lib.TessBaseAPIGetTsvText(api, 0)))
-    pdf = _text_only_pdf(engine) if text_layer else b""
-    lib.TessBaseAPIClear(api)
     return page_ocr(words, settings.min_confidence), pdf
 
 

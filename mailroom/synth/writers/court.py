@@ -1549,11 +1549,10 @@ def decision(c: Ctx) -> Document:
         "ist": c.one(("nicht ersichtlich", "nicht festzustellen", "gegeben")),
     }
 
+    filled = _filler(c, fill)
+
     def fill_in(text: str) -> str:
-        for key, value in fill.items():
-            text = text.replace("{" + key + "}", value)
-        text = text.replace("{n1}", c.rng.choice(norms)).replace("{n2}", c.rng.choice(norms))
-        return c.f(text)
+        return filled(text.replace("{n1}", c.rng.choice(norms)).replace("{n2}", c.rng.choice(norms)))
 
     body: list[Block] = []
     if c.chance(0.7):
@@ -1749,10 +1748,7 @@ def interim(c: Ctx) -> Document:
         "interest": c.one(("das öffentliche Interesse an der sofortigen Vollziehung", "das Interesse am vorläufigen Aufschub der Vollziehung")),
     }  # fmt: skip
 
-    def fill(text: str) -> str:
-        for key, value in slots.items():
-            text = text.replace("{" + key + "}", value)
-        return c.f(text)
+    fill = _filler(c, slots)
 
     body: list[Block] = []
     if c.chance(0.6):
@@ -1811,6 +1807,17 @@ def interim(c: Ctx) -> Document:
     body += paras(*judges)
     document = _court_doc(c, case, body, "", layout="decision")
     return dataclasses.replace(document, closing="", signature="")
+
+
+def _filler(c: Ctx, slots: dict[str, str]) -> Callable[[str], str]:
+    """A template filler: this document's `slots` first, then the item's own (`Ctx.f`)."""
+
+    def fill(text: str) -> str:
+        for key, value in slots.items():
+            text = text.replace("{" + key + "}", value)
+        return c.f(text)
+
+    return fill
 
 
 def _sections(
