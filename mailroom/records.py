@@ -92,7 +92,7 @@ class HeadPrediction:
     """What one head (doc_type or route) of a classifier says about an item."""
 
     label: str
-    probability: float  # calibrated probability of `label`
+    probability: float  # how likely `label` is right (calibrated on held-out letters, per doc type)
     top: tuple[tuple[str, float], ...]  # the three most probable labels, most probable first
     threshold: float  # the head's threshold for going straight through
 

@@ -1,10 +1,15 @@
-"""Temperature scaling makes confidence honest; thresholds reach the target precision."""
+"""Temperature scaling makes confidence honest, per doc type too; thresholds reach the target precision."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from mailroom.classify.calibrate import TemperatureScaler, choose_thresholds, expected_calibration_error
+from mailroom.classify.calibrate import (
+    ClassConfidence,
+    TemperatureScaler,
+    choose_thresholds,
+    expected_calibration_error,
+)
 
 
 def test_temperature_softens_an_overconfident_model() -> None:
@@ -72,3 +77,34 @@ def test_in_every_fold_the_worst_held_out_styles_must_reach_the_target() -> None
         and per_fold.thresholds["doc_type"] > 0.91
         and per_fold.automation < pooled.automation
     )
+
+
+def test_confidence_per_doc_type_trusts_the_reliable_types_more() -> None:
+    """Invoices at 0.9 are nearly always right, applications at 0.9 often wrong (a
+    complaint form reads like one): one temperature cannot tell them apart, the map per
+    predicted doc type can, and keeps the order of the letters within each type."""
+    rng = np.random.default_rng(0)
+    confidence = rng.uniform(0.6, 1.0, 2000)
+    kinds = np.where(np.arange(2000) % 2 == 0, "rechnung", "antrag")
+    odds_right = np.where(kinds == "rechnung", 0.99, confidence - 0.15)
+    correct = rng.random(2000) < odds_right
+    scorer = ClassConfidence().fit(kinds, confidence, correct)
+    probe = np.array([0.9, 0.9, 0.8, 0.95])
+    invoice, application, lower, higher = scorer.transform(
+        np.array(["rechnung", "antrag", "antrag", "antrag"]), probe
+    )
+    assert invoice > 0.97 and application < 0.85
+    assert lower < application < higher
+    for kind in ("rechnung", "antrag"):  # honest: near the measured share right, per type
+        mask = kinds == kind
+        assert abs(scorer.transform(kinds[mask], confidence[mask]).mean() - correct[mask].mean()) < 0.02
+
+
+def test_confidence_per_doc_type_leaves_a_type_alone_without_evidence() -> None:
+    kinds = np.array(["werbung"] * 10 + ["mahnung"] * 200)
+    confidence = np.linspace(0.6, 1.0, 210)
+    correct = np.ones(210, bool)
+    correct[:5] = False  # werbung: too few letters to learn from
+    scorer = ClassConfidence(min_items=30).fit(kinds, confidence, correct)
+    assert scorer.maps_ == {}  # mahnung was never wrong: nothing to learn either
+    assert np.array_equal(scorer.transform(kinds, confidence), confidence)

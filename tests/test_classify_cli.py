@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 from PIL import Image, ImageDraw, ImageFont
@@ -94,6 +95,32 @@ def test_train_evaluate_classify_promote(tmp_path: Path, monkeypatch, capsys) ->
 
     code, out, err = run(monkeypatch, capsys, home, "models", "promote", "9")
     assert code == 2 and "does not exist in the registry" in err
+
+
+def test_heads_confidence_is_the_top_probability_mapped_by_the_predicted_doc_type(
+    tiny_bundle: Path, taxonomy
+) -> None:
+    """The threshold applies to how likely the top label is right given the predicted
+    doc type (fitted on held-out folds when training); the label ranking stays."""
+    from mailroom.classify.predict import classify_texts
+
+    model = load_model(tiny_bundle, taxonomy)
+    assert set(model.layers.confidence or {}) == {"doc_type", "route"}
+    for head, scorer in model.layers.confidence.items():  # a few dozen letters teach no map: give one
+        scorer.maps_ = {
+            kind: (-1.0, 0.5) if head == "doc_type" else (0.5, 0.5)
+            for kind in model.heads["doc_type"].classes_
+        }
+    texts = ["Widerspruch gegen den Bescheid vom 3. Mai, Az. 12-3", "Rechnung Nr. 4711 über Büromaterial"]
+    probabilities = model.probabilities(texts)
+    predictions = classify_texts(texts, model)
+    kinds = probabilities["doc_type"][0][probabilities["doc_type"][1].argmax(axis=1)]
+    for head in ("doc_type", "route"):
+        top = probabilities[head][1].max(axis=1)
+        expected = model.layers.confidence[head].transform(kinds, top)
+        assert not np.allclose(expected, top)
+        assert [getattr(p, head).probability for p in predictions] == pytest.approx(list(expected))
+        assert [getattr(p, head).top[0][1] for p in predictions] == pytest.approx(list(top), abs=1e-4)
 
 
 def _bad_set(folder: Path, rows: str) -> Path:

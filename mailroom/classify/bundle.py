@@ -22,7 +22,7 @@ import joblib
 import numpy as np
 
 from mailroom import __version__
-from mailroom.classify.calibrate import TemperatureScaler
+from mailroom.classify.calibrate import ClassConfidence, TemperatureScaler
 from mailroom.classify.combine import RouteCombiner
 from mailroom.classify.novelty import NoveltyScorer
 from mailroom.classify.rules import RuleSet, parse_rules
@@ -74,12 +74,15 @@ def library_versions(backend: str) -> dict[str, str]:
 @dataclass
 class Layers:
     """What sits on top of the two text heads: the route combiner (the route given the
-    doc type), its temperature, and the novelty scorer with its cutoff."""
+    doc type), its temperature, the novelty scorer with its cutoff, and per head how
+    likely its top label is right given the predicted doc type (none in older bundles:
+    then the top probability itself)."""
 
     combiner: RouteCombiner
     combiner_temperature: float
     novelty: NoveltyScorer
     novelty_cutoff: float
+    confidence: dict[str, ClassConfidence] | None = None
 
 
 @dataclass
@@ -118,6 +121,18 @@ class Model:
         return {
             "doc_type": (np.asarray(self.heads["doc_type"].classes_), heads["doc_type"]),
             "route": (np.asarray(self.layers.combiner.classes_), route),
+        }
+
+    def confidence(self, probabilities: dict[str, tuple[np.ndarray, np.ndarray]]) -> dict[str, np.ndarray]:
+        """Per head: how likely each text's top label is right (the thresholds apply to
+        this): its top probability, mapped by the predicted doc type where the bundle
+        has such a map (ClassConfidence)."""
+        doc_classes, doc = probabilities["doc_type"]
+        kinds = doc_classes[doc.argmax(axis=1)]
+        maps = self.layers.confidence or {}
+        return {
+            head: maps[head].transform(kinds, probs.max(axis=1)) if head in maps else probs.max(axis=1)
+            for head, (_, probs) in probabilities.items()
         }
 
     def novelty(self, texts: Sequence[str]) -> np.ndarray:

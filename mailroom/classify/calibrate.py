@@ -1,7 +1,8 @@
-"""Honest confidence: temperature scaling on held-out predictions, and the thresholds
-that reach a target precision of the items that go straight through.
+"""Honest confidence: temperature scaling on held-out predictions, the confidence of a
+head's top label per document type, and the thresholds that reach a target precision of
+the items that go straight through.
 
-Both work on probabilities, so every backend is calibrated the same way.
+All work on probabilities, so every backend is calibrated the same way.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import minimize_scalar
 from scipy.stats import norm
+from sklearn.linear_model import LogisticRegression
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +47,51 @@ class TemperatureScaler:
 
     def transform(self, probabilities: np.ndarray) -> np.ndarray:
         return _softmax(np.log(np.clip(probabilities, EPSILON, 1.0)) / self.temperature_)
+
+
+class ClassConfidence:
+    """How likely a head's top label is right, given the document type the doc_type head
+    names: per doc type a logistic map of the logit of the head's top probability,
+    fitted on held-out letters (out of fold, whole writing styles held out).
+
+    One temperature for all classes trusts every doc type alike; but an invoice that
+    reads 0.95 is right far more often than an application that reads 0.95, which a
+    complaint form or a short question may resemble. The map keeps the order of the
+    letters within a doc type (the slope must be positive) and leaves a doc type alone
+    that has fewer than `min_items` held-out letters or no wrong or no right one among
+    them. On deveval `learn` (mail we did not write) the same target precision let
+    61.7 % through with it off and 70.8 % with it on, one wrong letter each; held-out
+    styles 69.5 % and 70.2 %.
+    """
+
+    def __init__(self, min_items: int = 30) -> None:
+        self.min_items = min_items
+
+    def fit(self, kinds: np.ndarray, confidence: np.ndarray, correct: np.ndarray) -> ClassConfidence:
+        """`kinds`: each letter's predicted doc type; `confidence`: the head's top
+        probability; `correct`: whether the head's top label was right."""
+        kinds, right = np.asarray(kinds), np.asarray(correct, bool)
+        self.maps_: dict[str, tuple[float, float]] = {}
+        for kind in np.unique(kinds):
+            mask = kinds == kind
+            if mask.sum() < self.min_items or right[mask].all() or not right[mask].any():
+                continue
+            fitted = LogisticRegression().fit(_logit(np.asarray(confidence)[mask])[:, None], right[mask])
+            if fitted.coef_[0, 0] > 0:
+                self.maps_[str(kind)] = (float(fitted.intercept_[0]), float(fitted.coef_[0, 0]))
+        return self
+
+    def transform(self, kinds: np.ndarray, confidence: np.ndarray) -> np.ndarray:
+        kinds, mapped = np.asarray(kinds), np.array(confidence, dtype=float)
+        for kind, (intercept, slope) in self.maps_.items():
+            mask = kinds == kind
+            mapped[mask] = 1.0 / (1.0 + np.exp(-(intercept + slope * _logit(mapped[mask]))))
+        return mapped
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, 1e-6, 1 - 1e-6)
+    return np.log(p / (1 - p))
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:

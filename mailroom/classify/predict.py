@@ -48,12 +48,13 @@ def classify_texts(
     """`classify_item` for many texts at once (one batched model call per head), without
     the evidence."""
     probabilities = model.probabilities(texts)
+    confidence = model.confidence(probabilities)
     novelty = model.novelty(texts)
     confidences = ocr_confidences or [None] * len(texts)
     all_flags = flags or [()] * len(texts)
     all_attachments = attachments or [()] * len(texts)
     return [
-        _prediction(index, text, model, probabilities, confidences[index], all_flags[index], float(novelty[index]), all_attachments[index], min_ocr_confidence)
+        _prediction(index, text, model, probabilities, confidence, confidences[index], all_flags[index], float(novelty[index]), all_attachments[index], min_ocr_confidence)
         for index, text in enumerate(texts)
     ]  # fmt: skip
 
@@ -63,6 +64,7 @@ def _prediction(
     text,
     model: Model,
     probabilities,
+    confidence: dict[str, np.ndarray],
     ocr_confidence,
     flags,
     novelty: float,
@@ -70,7 +72,7 @@ def _prediction(
     min_ocr_confidence: float,
 ) -> Prediction:
     heads = {
-        head: _head(classes, probs[index], model.thresholds[head])
+        head: _head(classes, probs[index], float(confidence[head][index]), model.thresholds[head])
         for head, (classes, probs) in probabilities.items()
     }
     flags = tuple(flags) + (("empty_text",) if not text.strip() else ())
@@ -112,10 +114,10 @@ def _prediction(
     )
 
 
-def _head(classes: np.ndarray, row: np.ndarray, threshold: float) -> HeadPrediction:
+def _head(classes: np.ndarray, row: np.ndarray, confidence: float, threshold: float) -> HeadPrediction:
     order = np.argsort(row)[::-1]
     top = tuple((str(classes[i]), round(float(row[i]), 4)) for i in order[:TOP])
-    return HeadPrediction(str(classes[order[0]]), float(row[order[0]]), top, float(threshold))
+    return HeadPrediction(str(classes[order[0]]), confidence, top, float(threshold))
 
 
 def prediction_dict(prediction: Prediction) -> dict[str, object]:

@@ -22,7 +22,12 @@ from sklearn.base import clone
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 
 from mailroom.classify.bundle import HEADS, Layers, Model, backend_class
-from mailroom.classify.calibrate import TemperatureScaler, choose_thresholds, expected_calibration_error
+from mailroom.classify.calibrate import (
+    ClassConfidence,
+    TemperatureScaler,
+    choose_thresholds,
+    expected_calibration_error,
+)
 from mailroom.classify.combine import RouteCombiner
 from mailroom.classify.novelty import NoveltyScorer
 from mailroom.classify.rules import RuleSet
@@ -206,22 +211,30 @@ def train_model(
     novelty, cutoff = _novelty(texts, folds, config)
     if step:
         step("route combiner and novelty")
-    confidence = {"doc_type": calibrated["doc_type"][1].max(axis=1), "route": combined.max(axis=1)}
     correct = {
         "doc_type": calibrated["doc_type"][1].argmax(axis=1) == truth["doc_type"],
         "route": combined.argmax(axis=1) == truth["route"],
     }
     familiar = novelty <= cutoff
-    fold_of = fold_numbers(folds, len(texts))[familiar] if config.precision_in_every_fold else None
-    choice = choose_thresholds({h: c[familiar] for h, c in confidence.items()}, {h: c[familiar] for h, c in correct.items()},
-                               target, config.threshold_floor, confidence_level=config.precision_confidence, fold_of=fold_of)  # fmt: skip
+    fold_of = fold_numbers(folds, len(texts))[familiar]
+    kinds = calibrated["doc_type"][0][calibrated["doc_type"][1].argmax(axis=1)][familiar]
+    top = {
+        "doc_type": calibrated["doc_type"][1].max(axis=1)[familiar],
+        "route": combined.max(axis=1)[familiar],
+    }
+    right = {h: c[familiar] for h, c in correct.items()}
+    confidence, by_doc_type = _class_confidence(kinds, top, right, fold_of)
+    choice = choose_thresholds(confidence, right, target, config.threshold_floor, confidence_level=config.precision_confidence,
+                               fold_of=fold_of if config.precision_in_every_fold else None)  # fmt: skip
     if not choice.reached:
         log.warning(
             "no thresholds reach precision %.3f on held-out items: everything will go to review", target
         )
     for head in HEADS:
         held_out[f"{head}_accuracy"] = float(correct[head].mean())
-        held_out[f"{head}_ece"] = expected_calibration_error(confidence[head], correct[head])
+        held_out[f"{head}_ece"] = expected_calibration_error(
+            confidence[head], right[head]
+        )  # familiar letters
         held_out[f"{head}_temperature"] = temperatures[head]
     held_out.update(route_text_accuracy=float((calibrated["route"][1].argmax(axis=1) == truth["route"]).mean()),
                     novelty_cutoff=cutoff, familiar=float(familiar.mean()), automation=choice.automation * float(familiar.mean()),
@@ -236,7 +249,7 @@ def train_model(
         "folds_grouped_by": config.group_by if rows.groups is not None else "",
         "config": config.model_dump(mode="json"),
     }
-    layers = Layers(combiner, combiner_temperature, NoveltyScorer().fit(texts), cutoff)
+    layers = Layers(combiner, combiner_temperature, NoveltyScorer().fit(texts), cutoff, by_doc_type)
     model = Model(config.model_type, heads, temperatures, choice.thresholds, rules, rules_data, layers, meta)
     return TrainResult(model, held_out, time.perf_counter() - start)
 
@@ -310,6 +323,23 @@ def _route_layer(
     scaler = TemperatureScaler().fit(oof, truth)
     combiner = RouteCombiner().fit(doc, route, y, doc_classes, route_classes, weights)
     return scaler.transform(oof), combiner, scaler.temperature_
+
+
+def _class_confidence(
+    kinds: np.ndarray, top: dict[str, np.ndarray], correct: dict[str, np.ndarray], fold_of: np.ndarray
+) -> tuple[dict[str, np.ndarray], dict[str, ClassConfidence]]:
+    """Per head: every letter's confidence by its predicted doc type (ClassConfidence),
+    each fold's from a map fitted on the other folds, so that the thresholds are chosen on
+    confidences the map did not learn from; and the map fitted on all folds for the bundle."""
+    held, fitted = {}, {}
+    for head, values in top.items():
+        held[head] = np.zeros(len(values))
+        for fold in np.unique(fold_of):
+            inside = fold_of == fold
+            scorer = ClassConfidence().fit(kinds[~inside], values[~inside], correct[head][~inside])
+            held[head][inside] = scorer.transform(kinds[inside], values[inside])
+        fitted[head] = ClassConfidence().fit(kinds, values, correct[head])
+    return held, fitted
 
 
 def _novelty(texts: Sequence[str], folds: Folds, config: TrainConfig) -> tuple[np.ndarray, float]:
