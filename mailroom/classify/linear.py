@@ -35,8 +35,9 @@ class LinearTextClassifier(ClassifierMixin, BaseEstimator):
     Settings: `word_ngrams`/`char_ngrams` as (min, max) n, `word_features`/`char_features`
     the vocabulary caps (they bound the model's size), `min_df`, the `classifier`
     ("svm": a linear SVM, fast and a little more accurate here; "logreg": logistic
-    regression) and its `C`, and `fold_digits` (every digit read as 0). The SVM's probabilities are a softmax of its decision
-    values: meaningful only after calibration, which training always does.
+    regression) and its `C`, and `fold_digits` (every digit read as 0). The SVM's
+    probabilities are a softmax of its decision values: meaningful only after
+    calibration, which training always does.
     """
 
     def __init__(

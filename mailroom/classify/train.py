@@ -222,7 +222,7 @@ def train_model(
         "doc_type": calibrated["doc_type"][1].max(axis=1)[familiar],
         "route": combined.max(axis=1)[familiar],
     }
-    right = {h: c[familiar] for h, c in correct.items()}
+    right = {h: c[familiar] for h, c in correct.items()}  # thresholds and calibration error: familiar letters
     confidence, by_doc_type = _class_confidence(kinds, top, right, fold_of)
     choice = choose_thresholds(confidence, right, target, config.threshold_floor, confidence_level=config.precision_confidence,
                                fold_of=fold_of if config.precision_in_every_fold else None)  # fmt: skip
@@ -232,9 +232,7 @@ def train_model(
         )
     for head in HEADS:
         held_out[f"{head}_accuracy"] = float(correct[head].mean())
-        held_out[f"{head}_ece"] = expected_calibration_error(
-            confidence[head], right[head]
-        )  # familiar letters
+        held_out[f"{head}_ece"] = expected_calibration_error(confidence[head], right[head])
         held_out[f"{head}_temperature"] = temperatures[head]
     held_out.update(route_text_accuracy=float((calibrated["route"][1].argmax(axis=1) == truth["route"]).mean()),
                     novelty_cutoff=cutoff, familiar=float(familiar.mean()), automation=choice.automation * float(familiar.mean()),
