@@ -30,6 +30,7 @@ from mailroom.synth.writers import (
     official,
     printed,
     rebut,
+    sponsor,
     withdraw,
 )
 from mailroom.synth.writers.base import Ctx, copy_of_city_notice, evidence_doc, make_ctx
@@ -40,7 +41,7 @@ WRITERS["mahnung"] = {**WRITERS["mahnung"], **dunning.MAHNUNG, **legal.MAHNUNG}
 WRITERS["werbung"] = {**WRITERS["werbung"], **printed.WERBUNG}
 WRITERS["antrag"] = {**WRITERS["antrag"], **printed.ANTRAG, **notify.ANTRAG}
 WRITERS["beschwerde"] = {**WRITERS["beschwerde"], **grievance.BESCHWERDE}
-WRITERS["anfrage"] = {**WRITERS["anfrage"], **dunning.ANFRAGE}
+WRITERS["anfrage"] = {**WRITERS["anfrage"], **dunning.ANFRAGE, **sponsor.ANFRAGE}
 WRITERS["kuendigung"] = {**WRITERS["kuendigung"], **withdraw.KUENDIGUNG}
 WRITERS["widerspruch"] = {**WRITERS["widerspruch"], **rebut.WIDERSPRUCH}
 STYLES: dict[str, tuple[str, ...]] = {dt_: tuple(ws) for dt_, ws in WRITERS.items()}
@@ -50,7 +51,16 @@ NEED = {**citizen.CORE, "bescheid": "notice"}
 # Firms, not citizens, write to the procurement office; people write to "the city" itself.
 ROUTE_STYLES = {
     "beschaffung": ("formal", "terse", "email", "company", *dunning.ANFRAGE),
-    "poststelle": ("formal", "terse", "note", "email", "simple_german", "questions", "angry"),
+    "poststelle": (
+        "formal",
+        "terse",
+        "note",
+        "email",
+        "simple_german",
+        "questions",
+        "angry",
+        *sponsor.ANFRAGE,
+    ),
 }
 # Firms and neighbours' petitions do not write about weddings and civil status.
 ROUTE_EXCLUDED = {"standesamt": ("company", "petition")}
@@ -188,7 +198,8 @@ def styles_for(doc_type: str, route: str, court_routes: Mapping[str, str] | None
         return names
     if allowed:
         return tuple(s for s in names if s in allowed)
-    excluded = (*ROUTE_EXCLUDED.get(route, ()), *dunning.ANFRAGE)  # suppliers ask only Beschaffung
+    # suppliers ask only Beschaffung, associations only the city as a whole
+    excluded = (*ROUTE_EXCLUDED.get(route, ()), *dunning.ANFRAGE, *sponsor.ANFRAGE)
     return tuple(s for s in names if s not in excluded)
 
 

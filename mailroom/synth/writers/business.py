@@ -1307,6 +1307,74 @@ def long_apply(c: Ctx) -> Document:
     )
 
 
+AGENCIES = (
+    "Personalberatung",
+    "Personaldienstleistungen GmbH",
+    "Executive Search",
+    "Recruiting & Consulting",
+    "Zeitarbeit und Vermittlung GmbH",
+)
+
+
+def agency(c: Ctx) -> Document:
+    """A recruitment agency puts a candidate forward for an advertised post, with the
+    candidate's CV and the fee terms, written by the agency, not the applicant."""
+    _cv(c)
+    firm = pp.company(c.rng, "buero", c.town)
+    firm = Party(
+        "company", f"{firm.name.split()[0]} {c.one(AGENCIES)}", firm.address, firm.contact, person=firm.person
+    )
+    who = c.me.name
+    body = paras(
+        c.one(
+            (
+                "bezugnehmend auf Ihre Ausschreibung {job} (Kennziffer {ref}) stellen wir Ihnen eine "
+                "Kandidatin bzw. einen Kandidaten aus unserem Bewerberpool vor: " + who + ".",
+                "für die bei Ihnen offene Position {job} empfehlen wir Ihnen " + who + ".",
+                "im Auftrag von " + who + " übersenden wir Ihnen die Unterlagen für die Stelle {job}.",
+            )
+        ),
+        c.one(
+            (
+                "Die Person bringt {months} Jahre einschlägige Erfahrung mit und ist nach Absprache "
+                "kurzfristig verfügbar.",
+                "Nach unserem ausführlichen Vorgespräch halten wir die fachliche und persönliche Eignung "
+                "für gegeben.",
+                "Derzeit ist die Person bei {employer} tätig und möchte sich verändern.",
+            )
+        ),
+        c.one(
+            (
+                "Das Einverständnis zur Weitergabe der Daten liegt uns schriftlich vor.",
+                "Lebenslauf und Zeugnisse finden Sie in der Anlage.",
+                "Sollte es zu einer Einstellung kommen, gelten unsere beigefügten Vermittlungskonditionen.",
+            )
+        ),
+        c.one(
+            (
+                "Für die Abstimmung eines Gesprächstermins stehen wir Ihnen gern zur Verfügung.",
+                "Wir freuen uns auf Ihre Rückmeldung.",
+            )
+        ),
+    )
+    return doc(
+        c,
+        body,
+        sender=firm,
+        refs=(("Ihre Kennziffer", c.s["ref"]),) if c.chance(0.6) else (),
+        subject=c.one(
+            (
+                "Kandidatenvorschlag – {job}",
+                "Vorstellung einer Bewerberin / eines Bewerbers",
+                "Ihre Stelle {job}: Profilvorschlag",
+            )
+        ),
+        salutation="Sehr geehrte Damen und Herren,",
+        closing=c.closing(),
+        signature=firm.person,
+    )
+
+
 WriteFn = Callable[[Ctx], Document]
 WRITERS: dict[str, dict[str, WriteFn]] = {
     "rechnung": {
@@ -1353,5 +1421,6 @@ WRITERS: dict[str, dict[str, WriteFn]] = {
         "simple_german": simple_apply,
         "form": apply_form,
         "experienced": long_apply,
+        "agency": agency,
     },
 }

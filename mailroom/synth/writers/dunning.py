@@ -198,6 +198,9 @@ STATUS_QUESTIONS = (
     "An welche Adresse sollen wir Rechnungen künftig senden, an das Amt oder an den zentralen Rechnungseingang?",
     "Mit welcher Zahlungsfrist können wir bei Ihnen rechnen?",
     "Wer ist bei Ihnen für Rückfragen zu Rechnungen zuständig?",
+    "Bis wann dürfen wir ungefähr mit dem Zahlungseingang rechnen?",
+    "Könnten Sie kurz bestätigen, dass die Rechnung zur Zahlung angewiesen ist?",
+    "Fehlen auf der Rechnung Angaben, die Sie für die Zahlung brauchen?",
 )
 
 

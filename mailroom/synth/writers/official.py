@@ -261,6 +261,33 @@ def acknowledgement(c: Ctx) -> Document:
     return _official(c, body, subject="Eingangsbestätigung – " + c.f(notice(c).title))
 
 
+def on_application(c: Ctx) -> Document:
+    """The authority answers an application of the city (for a grant, a refund, a transfer
+    of data, an extension): it speaks of "Ihr Antrag" throughout, yet it is a notice."""
+    body = paras(
+        c.one(
+            (
+                "auf Ihren Antrag vom {past} ergeht folgende Entscheidung:",
+                "Ihr Antrag vom {past} ist bei uns eingegangen und wurde geprüft.",
+                "Ihrem Antrag vom {past} wird im nachstehenden Umfang entsprochen.",
+                "zu Ihrem Antrag vom {past} teilen wir Ihnen das Ergebnis unserer Prüfung mit.",
+                "den mit Schreiben vom {past} gestellten Antrag haben wir wie folgt beschieden:",
+            )
+        ),
+        joined(_lines(c, 1, 2)),
+        c.one(
+            (
+                "Soweit dem Antrag nicht entsprochen werden konnte, beruht dies auf den vorgelegten Unterlagen.",
+                "Weitere Unterlagen sind nicht erforderlich.",
+                "Ein erneuter Antrag ist erst nach Ablauf des Bewilligungszeitraums möglich.",
+                "Bitte teilen Sie uns Änderungen, die für die Entscheidung erheblich sind, unverzüglich mit.",
+            )
+        ),
+        c.one(RECHTSBEHELF) if c.chance(0.6) else "",
+    )
+    return _official(c, body, subject=c.f(notice(c).title), title=c.one(("Bescheid", "Mitteilung", "")))
+
+
 WriteFn = Callable[[Ctx], Document]
 WRITERS: dict[str, dict[str, WriteFn]] = {
     "bescheid": {
@@ -273,5 +300,6 @@ WRITERS: dict[str, dict[str, WriteFn]] = {
         "form": control_form,
         "email": authority_mail,
         "acknowledgement": acknowledgement,
+        "on_application": on_application,
     },
 }
