@@ -1,8 +1,8 @@
 """Associations, schools and initiatives ask the city for support: a donation, a prize for
 the raffle, the loan of benches or barriers, patronage by the mayor. No office owns these
 letters (Poststelle). They are enquiries, not advertising: one sender asks the city one
-concrete thing and waits for its answer, where a charity appeal or an invitation asks
-everyone on a mailing list.
+concrete thing and waits for its answer, where a charity appeal asks everyone on a
+mailing list and an invitation (with its wish for a Grußwort) only invites.
 """
 
 from __future__ import annotations
@@ -59,9 +59,9 @@ ASKS = (
         "Wir haben auch bei örtlichen Firmen angefragt.",
     ),
     (
-        "Bitte um ein Grußwort für unsere Festschrift",
-        "zu unserem Jubiläum geben wir eine Festschrift heraus. Dürfen wir Sie um ein kurzes Grußwort bis zum {deadline} bitten?",
-        "Der Umfang sollte eine halbe Seite nicht überschreiten.",
+        "Hinweis im Amtsblatt?",
+        "könnte die Stadt unseren Kinderflohmarkt am {event} im Amtsblatt oder auf ihrer Internetseite ankündigen?",
+        "Einen kurzen Text und ein Foto schicken wir gern mit.",
     ),
     (
         "Kostenlose Nutzung des Bürgersaals?",
