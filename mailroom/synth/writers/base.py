@@ -311,6 +311,22 @@ def email_header(c: Ctx, sender: str, address: str, subject: str, to: str = "") 
 # --- enclosures --------------------------------------------------------------------
 
 
+def emailed_letter(
+    c: Ctx, body: list[Block], party: Party, person: str, address: str, subject: str
+) -> Document:
+    """`body` sent by `person` of the organisation `party` as an e-mail and printed: the
+    header, a salutation, the body and a casual closing signed with name and organisation."""
+    head = email_header(c, person, address, subject)
+    closing = paras(f"{c.rng.choice(CASUAL_CLOSINGS)}\n{person}\n{party.name}")
+    return doc(
+        c,
+        [*head, *paras("Sehr geehrte Damen und Herren,"), *body, *closing],
+        sender=party,
+        recipient=None,
+        refs=(),
+    )
+
+
 def copy_of_city_notice(c: Ctx) -> Document:
     """A copy of the city's own notice the letter refers to."""
     who = pp.city_sender(c.rng, c.route, c.town)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from mailroom.synth import people as pp
 from mailroom.synth.document import Block, Document, Table
-from mailroom.synth.writers.base import CASUAL_CLOSINGS, Ctx, doc, email_header, paras
+from mailroom.synth.writers.base import CASUAL_CLOSINGS, Ctx, doc, email_header, emailed_letter, paras
 from mailroom.synth.writers.business import TRADE, m, open_items, supplier
 
 
@@ -230,10 +230,8 @@ def invoice_status(c: Ctx) -> Document:
         ),
     )
     if c.chance(0.5):  # as an e-mail from the firm's office
-        head = email_header(c, firm.person, f"info@{pp.web_for(firm.name)[4:]}", f"Frage zu Rechnung {no}")
-        body = [*head, *paras("Sehr geehrte Damen und Herren,"), *body]
-        body += paras(f"{c.rng.choice(CASUAL_CLOSINGS)}\n{firm.person}\n{firm.name}")
-        return doc(c, body, sender=firm, recipient=None, refs=())
+        address = f"info@{pp.web_for(firm.name)[4:]}"
+        return emailed_letter(c, body, firm, firm.person, address, f"Frage zu Rechnung {no}")
     return doc(
         c,
         body,

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from mailroom.synth import cities
 from mailroom.synth import people as pp
 from mailroom.synth.document import Block, Document, Fields, Party
-from mailroom.synth.writers.base import CASUAL_CLOSINGS, Ctx, doc, email_header, paras
+from mailroom.synth.writers.base import Ctx, doc, emailed_letter, paras
 
 ASKERS = (
     "Elternrat der Grundschule {street}",
@@ -110,10 +110,7 @@ def club_request(c: Ctx) -> Document:
             Fields("Unsere Bankverbindung", (("Kontoinhaber", asker.name), ("IBAN", ib), ("Bank", bank)))
         )
     if c.chance(0.35):
-        head = email_header(c, c.me.name, c.me.email, subject)
-        body = [*head, *paras("Sehr geehrte Damen und Herren,"), *body]
-        body += paras(f"{c.rng.choice(CASUAL_CLOSINGS)}\n{c.me.name}\n{asker.name}")
-        return doc(c, body, sender=asker, recipient=None, refs=())
+        return emailed_letter(c, body, asker, c.me.name, c.me.email, subject)
     return doc(
         c,
         body,
