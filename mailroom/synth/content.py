@@ -62,6 +62,8 @@ ROUTE_STYLES = {
         *sponsor.ANFRAGE,
     ),
 }
+# Styles only the routes above use: suppliers ask only Beschaffung, associations only the city.
+ROUTE_ONLY = (*dunning.ANFRAGE, *sponsor.ANFRAGE)
 # Firms and neighbours' petitions do not write about weddings and civil status.
 ROUTE_EXCLUDED = {"standesamt": ("company", "petition")}
 # Bills and dunning in legal matters (court costs, lawyers' fees, claims against the city)
@@ -198,8 +200,7 @@ def styles_for(doc_type: str, route: str, court_routes: Mapping[str, str] | None
         return names
     if allowed:
         return tuple(s for s in names if s in allowed)
-    # suppliers ask only Beschaffung, associations only the city as a whole
-    excluded = (*ROUTE_EXCLUDED.get(route, ()), *dunning.ANFRAGE, *sponsor.ANFRAGE)
+    excluded = (*ROUTE_EXCLUDED.get(route, ()), *ROUTE_ONLY)
     return tuple(s for s in names if s not in excluded)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
@@ -1321,9 +1322,7 @@ def agency(c: Ctx) -> Document:
     candidate's CV and the fee terms, written by the agency, not the applicant."""
     _cv(c)
     firm = pp.company(c.rng, "buero", c.town)
-    firm = Party(
-        "company", f"{firm.name.split()[0]} {c.one(AGENCIES)}", firm.address, firm.contact, person=firm.person
-    )
+    firm = dataclasses.replace(firm, name=f"{firm.name.split()[0]} {c.one(AGENCIES)}")
     who = c.me.name
     body = paras(
         c.one(
