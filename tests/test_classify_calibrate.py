@@ -108,3 +108,56 @@ def test_confidence_per_doc_type_leaves_a_type_alone_without_evidence() -> None:
     scorer = ClassConfidence(min_items=30).fit(kinds, confidence, correct)
     assert scorer.maps_ == {}  # mahnung was never wrong: nothing to learn either
     assert np.array_equal(scorer.transform(kinds, confidence), confidence)
+
+
+def _letters_by_style(count: int, styles: int, seed: int):
+    """Held-out predictions of `count` letters in `styles` writing styles; two styles
+    are confidently wrong now and then (unlike the letters the model learned from)."""
+    rng = np.random.default_rng(seed)
+    style = np.array([f"style{i % styles:02d}" for i in range(count)])
+    hard = np.isin(style, ["style03", "style11"])
+    right, confidence = {}, {}
+    for head, odds in (("doc_type", 0.06), ("route", 0.04)):
+        right[head] = rng.random(count) > np.where(hard, odds, 0.01)
+        wrong = np.where(hard, rng.uniform(0.8, 0.95, count), rng.uniform(0.7, 0.8, count))
+        confidence[head] = np.where(right[head], rng.uniform(0.75, 1.0, count), wrong)
+    kinds = np.where(np.arange(count) % 3 == 0, "rechnung", "antrag")
+    return style, kinds, confidence, right
+
+
+def test_deals_keep_each_style_in_one_fold_whatever_the_order_of_the_letters() -> None:
+    from mailroom.classify.train import deal_folds
+
+    style, *_ = _letters_by_style(600, 20, seed=1)
+    order = np.random.default_rng(2).permutation(600)
+    deals = deal_folds(list(style), 9, 5)
+    shuffled = deal_folds(list(style[order]), 9, 5)
+    assert len(deals) == 9
+    for fold_of, again in zip(deals, shuffled, strict=True):
+        assert (fold_of[order] == again).all()  # the same letter lands in the same fold
+        for name in set(style):
+            assert len(set(fold_of[style == name])) == 1  # a style is held out whole
+        assert sorted(np.bincount(fold_of, minlength=5)) == [120] * 5  # 4 styles of 30 letters each
+    assert len({tuple(d) for d in deals}) == 9  # nine different deals, not one draw nine times
+
+
+def test_thresholds_over_deals_do_not_hang_on_the_order_of_the_styles() -> None:
+    """The same held-out predictions, the letters in another order: the same thresholds
+    (a fold draw that follows the order of the rows would pool other styles together)."""
+    from mailroom.classify.train import TrainConfig, choose_dealt_thresholds
+
+    config = TrainConfig(precision_in_every_fold=True, threshold_deals=9)
+    style, kinds, confidence, right = _letters_by_style(3000, 40, seed=3)
+    thresholds, automation = choose_dealt_thresholds(kinds, confidence, right, list(style), 0.98, config)
+    order = np.random.default_rng(4).permutation(3000)
+    again, automation_again = choose_dealt_thresholds(
+        kinds[order],
+        {h: c[order] for h, c in confidence.items()},
+        {h: r[order] for h, r in right.items()},
+        list(style[order]),
+        0.98,
+        config,
+    )
+    assert thresholds == again and automation == automation_again
+    assert all(0.7 < t <= 1.0 for t in thresholds.values())
+    assert min(automation) < max(automation)  # the deals differ; the median does not follow one of them

@@ -8,7 +8,6 @@ All work on probabilities, so every backend is calibrated the same way.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -132,49 +131,56 @@ def choose_thresholds(
     the target, the thresholds are 1.0 + epsilon (nothing goes through).
     """
     heads = list(confidence)
-    grids = [_grid(confidence[h], floor, candidates) for h in heads]
+    grids = [np.asarray(_grid(confidence[h], floor, candidates)) for h in heads]
     all_right = np.logical_and.reduce([np.asarray(correct[h], bool) for h in heads])
-    best: tuple[float, float, tuple[float, ...]] | None = None
-    for combo in _product(grids):
-        passed = np.logical_and.reduce([confidence[h] >= t for h, t in zip(heads, combo, strict=True)])
-        count = int(passed.sum())
-        if count == 0:
-            continue
-        precision = float(all_right[passed].mean())
-        automation = count / len(passed)
-        if _worst_bound(all_right, passed, fold_of, confidence_level) >= target and (
-            best is None or automation > best[0] or (automation == best[0] and sum(combo) > sum(best[2]))
-        ):
-            best = (automation, precision, combo)
-    if best is None:
+    folds = (
+        np.unique(fold_of, return_inverse=True)[1] if fold_of is not None else np.zeros(len(all_right), int)
+    )
+    # every item's cell: per head, the highest grid threshold it reaches (0: none), and its fold
+    cells = tuple(np.searchsorted(g, confidence[h], side="right") for h, g in zip(heads, grids, strict=True))
+    shape = (*(len(g) + 1 for g in grids), folds.max(initial=0) + 1)
+    count, right = np.zeros(shape), np.zeros(shape)
+    np.add.at(count, (*cells, folds), 1)
+    np.add.at(right, (*cells, folds), all_right)
+    for axis in range(len(heads)):  # items at or above each combination of thresholds, per fold
+        count, right = (np.flip(np.flip(t, axis).cumsum(axis), axis) for t in (count, right))
+    count, right = count[(slice(1, None),) * len(heads)], right[(slice(1, None),) * len(heads)]
+    passed, passed_right = count.sum(-1), right.sum(-1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        precision = np.where(passed > 0, passed_right / passed, 0.0)
+        bound = _wilson_lower(precision, passed, confidence_level)
+        if fold_of is not None:
+            shares = np.where(count > 0, right / count, np.inf)
+            bound = np.minimum(bound, shares.min(-1))
+    valid = (passed > 0) & (bound >= target)
+    if not valid.any():
         return ThresholdChoice({h: 1.0 + EPSILON for h in heads}, 0.0, 1.0, False)
-    return ThresholdChoice({h: float(t) for h, t in zip(heads, best[2], strict=True)}, best[0], best[1], True)
+    sums = np.sum(np.meshgrid(*grids, indexing="ij"), axis=0)
+    flat = np.flatnonzero(valid)  # the most items through; of those, the highest thresholds; then the first
+    best = flat[np.lexsort((-flat, sums.flat[flat], passed.flat[flat]))[-1]]
+    combo = np.unravel_index(best, valid.shape)
+    return ThresholdChoice(
+        {h: float(g[i]) for h, g, i in zip(heads, grids, combo, strict=True)},
+        float(passed.flat[best] / len(all_right)),
+        float(precision.flat[best]),
+        True,
+    )
 
 
-def _worst_bound(right: np.ndarray, passed: np.ndarray, fold_of: np.ndarray | None, level: float) -> float:
-    """The precision of the `passed` items that must reach the target: the lower bound
-    over all of them; with `fold_of`, also the share measured in each fold that lets
-    items through, whichever is smallest."""
-    bound = wilson_lower(float(right[passed].mean()), int(passed.sum()), level)
-    if fold_of is None:
-        return bound
-    shares = [
-        float(right[mask].mean())
-        for mask in (passed & (fold_of == fold) for fold in np.unique(fold_of))
-        if mask.any()
-    ]
-    return min(bound, *shares)
-
-
-def wilson_lower(share: float, count: int, level: float) -> float:
-    """One-sided Wilson score lower bound of a proportion measured as `share` of `count`
-    (level 0: the share itself)."""
-    if level <= 0 or count == 0:
+def _wilson_lower(share: np.ndarray, count: np.ndarray, level: float) -> np.ndarray:
+    """`wilson_lower` of many proportions at once (count 0: the share)."""
+    if level <= 0:
         return share
     z = float(norm.ppf(level))
     centre = share + z * z / (2 * count)
     spread = z * np.sqrt(share * (1 - share) / count + z * z / (4 * count * count))
-    return float((centre - spread) / (1 + z * z / count))
+    return np.where(count > 0, (centre - spread) / (1 + z * z / count), share)
+
+
+def wilson_lower(share: float, count: int, level: float) -> float:
+    """One-sided Wilson score lower bound of a proportion measured as `share` of `count`
+    (level 0 or count 0: the share itself)."""
+    return float(_wilson_lower(np.asarray(float(share)), np.asarray(float(count)), level))
 
 
 def _grid(values: np.ndarray, floor: float, candidates: int) -> list[float]:
@@ -185,15 +191,6 @@ def _grid(values: np.ndarray, floor: float, candidates: int) -> list[float]:
         else np.array([floor])
     )
     return sorted(float(p) for p in points)
-
-
-def _product(grids: Sequence[list[float]]):
-    if not grids:
-        yield ()
-        return
-    for first in grids[0]:
-        for rest in _product(grids[1:]):
-            yield (first, *rest)
 
 
 def reliability(confidence: np.ndarray, correct: np.ndarray, bins: int = 10) -> list[dict[str, float]]:

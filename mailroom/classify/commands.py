@@ -183,6 +183,8 @@ def _print_training(result, report, bundle: Path, registered: str, out: Path | N
     console.print(table)
     console.print(
         f"held out: automation {held['automation']:.1%} at precision {held['auto_precision']:.1%}"
+        f" (thresholds chosen alone on one deal of the styles into folds: {held['automation_lowest_deal']:.1%}"
+        f" to {held['automation_highest_deal']:.1%})"
         + ("" if held["target_reached"] else " [red](target not reached: everything goes to review)[/red]")
     )
     console.print(
