@@ -161,3 +161,41 @@ def test_thresholds_over_deals_do_not_hang_on_the_order_of_the_styles() -> None:
     assert thresholds == again and automation == automation_again
     assert all(0.7 < t <= 1.0 for t in thresholds.values())
     assert min(automation) < max(automation)  # the deals differ; the median does not follow one of them
+
+
+def test_the_counting_table_picks_what_trying_every_pair_of_thresholds_picks() -> None:
+    """`choose_thresholds` counts all threshold pairs at once; trying each pair in turn,
+    by the rule as written, must give the same thresholds on random cases."""
+    from mailroom.classify.calibrate import _grid, wilson_lower
+
+    rng = np.random.default_rng(5)
+    reached = 0
+    for case in range(12):
+        n = int(rng.integers(1000, 3000))
+        confidence = {"doc_type": rng.uniform(0.4, 1, n), "route": np.round(rng.uniform(0.4, 1, n), 2)}
+        correct = {h: rng.random(n) < 0.9 + 0.1 * (c > 0.7 - case / 60) for h, c in confidence.items()}
+        fold_of = rng.integers(0, 4, n) if case % 2 else None
+        level = 0.95 if case % 3 else 0.0
+        best = None
+        right = correct["doc_type"] & correct["route"]
+        for first in _grid(confidence["doc_type"], 0.5, 60):
+            for second in _grid(confidence["route"], 0.5, 60):
+                passed = (confidence["doc_type"] >= first) & (confidence["route"] >= second)
+                if not passed.any():
+                    continue
+                bounds = [wilson_lower(float(right[passed].mean()), int(passed.sum()), level)]
+                if fold_of is not None:
+                    bounds += [
+                        right[passed & (fold_of == f)].mean()
+                        for f in range(4)
+                        if (passed & (fold_of == f)).any()
+                    ]
+                key = (int(passed.sum()), first + second)
+                if min(bounds) >= 0.98 and (best is None or key > best[0]):
+                    best = (key, {"doc_type": first, "route": second})
+        choice = choose_thresholds(confidence, correct, 0.98, confidence_level=level, fold_of=fold_of)
+        assert choice.reached == (best is not None)
+        if best is not None:
+            assert choice.thresholds == best[1]
+            reached += 1
+    assert reached >= 10  # nearly every case has thresholds to find
