@@ -131,7 +131,7 @@ def choose_thresholds(
     the target, the thresholds are 1.0 + epsilon (nothing goes through).
     """
     heads = list(confidence)
-    grids = [np.asarray(_grid(confidence[h], floor, candidates)) for h in heads]
+    grids = [_grid(confidence[h], floor, candidates) for h in heads]
     all_right = np.logical_and.reduce([np.asarray(correct[h], bool) for h in heads])
     folds = (
         np.unique(fold_of, return_inverse=True)[1] if fold_of is not None else np.zeros(len(all_right), int)
@@ -148,7 +148,7 @@ def choose_thresholds(
     passed, passed_right = count.sum(-1), right.sum(-1)
     with np.errstate(invalid="ignore", divide="ignore"):
         precision = np.where(passed > 0, passed_right / passed, 0.0)
-        bound = _wilson_lower(precision, passed, confidence_level)
+        bound = wilson_lower(precision, passed, confidence_level)
         if fold_of is not None:
             shares = np.where(count > 0, right / count, np.inf)
             bound = np.minimum(bound, shares.min(-1))
@@ -167,30 +167,25 @@ def choose_thresholds(
     )
 
 
-def _wilson_lower(share: np.ndarray, count: np.ndarray, level: float) -> np.ndarray:
-    """`wilson_lower` of many proportions at once (count 0: the share)."""
+def wilson_lower(share: np.ndarray | float, count: np.ndarray | float, level: float) -> np.ndarray:
+    """One-sided Wilson score lower bound of proportions measured as `share` of `count`,
+    element by element (level 0 or count 0: the share itself)."""
+    share, count = np.asarray(share, float), np.asarray(count, float)
     if level <= 0:
         return share
     z = float(norm.ppf(level))
-    centre = share + z * z / (2 * count)
-    spread = z * np.sqrt(share * (1 - share) / count + z * z / (4 * count * count))
-    return np.where(count > 0, (centre - spread) / (1 + z * z / count), share)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        centre = share + z * z / (2 * count)
+        spread = z * np.sqrt(share * (1 - share) / count + z * z / (4 * count * count))
+        return np.where(count > 0, (centre - spread) / (1 + z * z / count), share)
 
 
-def wilson_lower(share: float, count: int, level: float) -> float:
-    """One-sided Wilson score lower bound of a proportion measured as `share` of `count`
-    (level 0 or count 0: the share itself)."""
-    return float(_wilson_lower(np.asarray(float(share)), np.asarray(float(count)), level))
-
-
-def _grid(values: np.ndarray, floor: float, candidates: int) -> list[float]:
+def _grid(values: np.ndarray, floor: float, candidates: int) -> np.ndarray:
+    """The candidate thresholds of a head: `floor` and quantiles of the values above it, ascending."""
     above = np.asarray(values)[np.asarray(values) >= floor]
-    points = (
-        np.unique(np.concatenate([[floor], np.quantile(above, np.linspace(0, 1, candidates))]))
-        if len(above)
-        else np.array([floor])
-    )
-    return sorted(float(p) for p in points)
+    if not len(above):
+        return np.array([floor])
+    return np.unique(np.concatenate([[floor], np.quantile(above, np.linspace(0, 1, candidates))]))
 
 
 def reliability(confidence: np.ndarray, correct: np.ndarray, bins: int = 10) -> list[dict[str, float]]:

@@ -367,8 +367,8 @@ def choose_dealt_thresholds(
     with its own cross-fitted confidence maps; and every deal's held-out automation.
 
     Which writing styles share a fold decides the worst fold's precision, and with it
-    the thresholds: one draw or another moved held-out automation by up to 21 points; the median over deals by
-    name does not hang on one draw."""
+    the thresholds: one draw or another moved held-out automation by up to 22 points.
+    The median over deals by name does not hang on one draw."""
     thresholds, automation = [], []
     for fold_of in deal_folds(keys, config.threshold_deals, config.calibration_folds):
         confidence, _ = _class_confidence(kinds, top, right, fold_of)
